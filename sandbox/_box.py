@@ -1,0 +1,675 @@
+"""The in-box supervisor of the local backend.
+
+This file runs as its own process (``python -I -S _box.py CONFIG_JSON``) and uses the
+standard library only. It creates fresh namespaces (mount, pid, net, ipc, uts) once,
+builds a minimal read-only root, and then serves run requests from the host over a
+UNIX socket (its fd number is in the config). Each run is a fork/exec inside the box: the child joins the
+run's cgroup, gets its rlimits, a fresh work dir, drops to an unprivileged uid and
+execs; when it ends the supervisor (pid 1 of the box's pid namespace) kills every
+process left in the namespace with ``kill(-1, SIGKILL)``, reaps them and wipes the
+writable mounts.
+
+Wire format in both directions: 4-byte big-endian header length, a JSON header
+whose ``sizes`` lists the lengths of the binary payloads that follow.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import fnmatch
+import json
+import os
+import platform
+import resource
+import select
+import shutil
+import signal
+import socket
+import stat
+import struct
+import sys
+import time
+
+# --------------------------------------------------------------------------- libc
+
+try:
+    _libc = ctypes.CDLL("libc.so.6", use_errno=True)
+except OSError:  # not glibc
+    _libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUTS = 0x04000000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+
+MS_RDONLY = 1
+MS_NOSUID = 2
+MS_NODEV = 4
+MS_NOEXEC = 8
+MS_REMOUNT = 32
+MS_BIND = 4096
+MS_REC = 16384
+MS_PRIVATE = 1 << 18
+MNT_DETACH = 2
+
+PR_SET_PDEATHSIG = 1
+PR_SET_NO_NEW_PRIVS = 38
+
+_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "arm64": 41, "riscv64": 41, "ppc64le": 203,
+               "s390x": 217}
+
+
+def _check(ret: int, what: str) -> None:
+    if ret != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def unshare(flags: int) -> None:
+    _check(_libc.unshare(ctypes.c_int(flags)), "unshare")
+
+
+def mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
+    enc = (lambda s: s.encode() if s is not None else None)
+    _check(_libc.mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)),
+           f"mount {source} -> {target}")
+
+
+def umount(target: str, flags: int = 0) -> None:
+    _check(_libc.umount2(target.encode(), ctypes.c_int(flags)), f"umount {target}")
+
+
+def pivot_root(new_root: str, put_old: str) -> None:
+    number = _PIVOT_ROOT.get(platform.machine())
+    if number is None:
+        raise OSError(errno.ENOSYS, f"pivot_root: unknown syscall number on {platform.machine()}")
+    _check(_libc.syscall(ctypes.c_long(number), new_root.encode(), put_old.encode()), "pivot_root")
+
+
+def prctl(option: int, arg: int) -> None:
+    _check(_libc.prctl(ctypes.c_int(option), ctypes.c_ulong(arg), ctypes.c_ulong(0),
+                       ctypes.c_ulong(0), ctypes.c_ulong(0)), "prctl")
+
+
+# --------------------------------------------------------------------------- wire
+
+def send_msg(sock: socket.socket, header: dict, payloads: list[bytes] = ()) -> None:  # type: ignore[assignment]
+    header = dict(header, sizes=[len(p) for p in payloads])
+    raw = json.dumps(header).encode()
+    sock.sendall(struct.pack(">I", len(raw)) + raw)
+    for payload in payloads:
+        if payload:
+            sock.sendall(payload)
+
+
+def recv_exact(sock: socket.socket, n: int) -> bytes | None:
+    buf = bytearray(n)
+    view = memoryview(buf)
+    got = 0
+    while got < n:
+        k = sock.recv_into(view[got:], n - got)
+        if k == 0:
+            return None
+        got += k
+    return bytes(buf)
+
+
+def recv_msg(sock: socket.socket) -> tuple[dict, list[bytes]] | None:
+    head = recv_exact(sock, 4)
+    if head is None:
+        return None
+    raw = recv_exact(sock, struct.unpack(">I", head)[0])
+    if raw is None:
+        return None
+    header = json.loads(raw)
+    payloads = []
+    for size in header.get("sizes", []):
+        data = recv_exact(sock, size) if size else b""
+        if data is None:
+            return None
+        payloads.append(data)
+    return header, payloads
+
+
+# --------------------------------------------------------------------------- box set-up
+
+ROOT = "/tmp"          # in the private mount namespace a fresh tmpfs is mounted here and becomes /
+WORK = "/sandbox"      # the run's private writable work dir (fresh tmpfs per run when dirty)
+EXE = "/box/exe"       # executables, root-owned; the dir is not listable, each exe dir is read+exec
+SCRATCH = ("/sandbox", "/tmp", "/dev/shm")
+
+
+def _mkdirs(path: str, mode: int = 0o755) -> None:
+    os.makedirs(path, mode=mode, exist_ok=True)
+
+
+def _touch(path: str) -> None:
+    _mkdirs(os.path.dirname(path))
+    with open(path, "a"):
+        pass
+
+
+def build_root(cfg: dict) -> None:
+    """Assemble the box's file system view under ROOT, then pivot into it."""
+    mount(None, "/", None, MS_REC | MS_PRIVATE)
+    mount("tmpfs", ROOT, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=16m")
+    for path, target in cfg["symlinks"].items():
+        _mkdirs(os.path.dirname(ROOT + path))
+        os.symlink(target, ROOT + path)
+    for path in cfg["ro_binds"]:
+        dst = ROOT + path
+        if os.path.isdir(path):
+            _mkdirs(dst)
+        else:
+            _touch(dst)
+        mount(path, dst, None, MS_BIND | MS_REC)
+        mount(None, dst, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    # /etc: only what the dynamic loader and compilers need, plus our own passwd/group.
+    _mkdirs(ROOT + "/etc")
+    with open(ROOT + "/etc/passwd", "w") as f:
+        f.write(f"root:x:0:0:root:/root:/bin/sh\nsandbox:x:{cfg['uid']}:{cfg['gid']}:sandbox:{WORK}:/bin/sh\n")
+    with open(ROOT + "/etc/group", "w") as f:
+        f.write(f"root:x:0:\nsandbox:x:{cfg['gid']}:\n")
+    # /dev: a handful of safe nodes.
+    _mkdirs(ROOT + "/dev")
+    for node in ("null", "zero", "full", "random", "urandom"):
+        _touch(ROOT + "/dev/" + node)
+        mount("/dev/" + node, ROOT + "/dev/" + node, None, MS_BIND)
+    for name, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"),
+                         ("stdout", "/proc/self/fd/1"), ("stderr", "/proc/self/fd/2")):
+        os.symlink(target, ROOT + "/dev/" + name)
+    for path in SCRATCH:
+        _mkdirs(ROOT + path)
+    _mkdirs(ROOT + "/proc")
+    mount("proc", ROOT + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    _mkdirs(ROOT + EXE)
+    mount("tmpfs", ROOT + EXE, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0711,size=512m")
+    os.chdir(ROOT)
+    pivot_root(".", ".")
+    umount(".", MNT_DETACH)
+    os.chdir("/")
+    for path in SCRATCH:
+        mount_scratch(cfg, path)
+    mount(None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+
+
+def mount_scratch(cfg: dict, path: str) -> None:
+    mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV,
+          f"mode=0700,uid={cfg['uid']},gid={cfg['gid']},size={cfg['scratch_mb']}m,nr_inodes=4096")
+
+
+# --------------------------------------------------------------------------- cgroup handles
+
+class Cgroup:
+    """Open handles on the run cgroup's files (opened before pivot_root)."""
+
+    def __init__(self, spec: dict | None) -> None:
+        self.spec = spec or {}
+        self.procs = [os.open(p, os.O_WRONLY | os.O_CLOEXEC) for p in self.spec.get("procs", [])]
+        self.paths = {k: v for k, v in self.spec.items() if isinstance(v, str)}
+        self.fds: dict[str, int] = {}
+        for key, path in self.paths.items():
+            writable = key in ("memory_limit", "memsw_limit", "pids_max", "memory_peak", "cpu_usage")
+            try:
+                self.fds[key] = os.open(path, (os.O_RDWR if writable else os.O_RDONLY) | os.O_CLOEXEC)
+            except OSError:
+                if key != "memsw_limit":
+                    raise
+        self.version = self.spec.get("version")
+        self.last: dict[str, str] = {}
+        if self.version == 1 and self.has("memory_limit"):
+            self.last["memory_limit"] = self.read("memory_limit").strip()
+
+    def has(self, key: str) -> bool:
+        return key in self.fds
+
+    def write(self, key: str, value: str) -> None:
+        if key in self.fds and self.last.get(key) != value:
+            os.pwrite(self.fds[key], value.encode(), 0)
+            self.last[key] = value
+
+    def read(self, key: str) -> str:
+        return os.pread(self.fds[key], 4096, 0).decode()
+
+    def counter(self, key: str, field: str) -> int:
+        """A ``name value`` line from a flat-keyed file (memory.events, oom_control, cpu.stat)."""
+        if key not in self.fds:
+            return 0
+        for line in self.read(key).splitlines():
+            parts = line.split()
+            if len(parts) == 2 and parts[0] == field:
+                return int(parts[1])
+        return 0
+
+    def set_limits(self, memory_bytes: int, pids: int) -> None:
+        if self.has("memory_limit"):
+            mem = str(memory_bytes)
+            if self.version == 1 and self.has("memsw_limit"):
+                # v1 requires memsw >= memory limit at every moment: order the writes.
+                old = int(self.last["memory_limit"])
+                if memory_bytes >= old:
+                    self.write("memsw_limit", mem)
+                    self.write("memory_limit", mem)
+                else:
+                    self.write("memory_limit", mem)
+                    self.write("memsw_limit", mem)
+            else:
+                self.write("memory_limit", mem)
+                if self.version == 2 and self.has("memsw_limit"):
+                    self.write("memsw_limit", "0")
+        if self.has("pids_max"):
+            self.write("pids_max", str(pids))
+
+    def cpu_ns(self) -> int | None:
+        if not self.has("cpu_usage"):
+            return None
+        if self.version == 1:
+            return int(self.read("cpu_usage"))
+        return self.counter("cpu_usage", "usage_usec") * 1000
+
+    def reset_peak(self) -> None:
+        if self.has("memory_peak"):
+            try:
+                os.pwrite(self.fds["memory_peak"], b"0", 0)
+            except OSError:
+                pass
+
+    def peak_bytes(self) -> int | None:
+        if not self.has("memory_peak"):
+            return None
+        return int(self.read("memory_peak"))
+
+    def oom_kills(self) -> int:
+        return self.counter("oom", "oom_kill")
+
+    def members(self) -> list[int]:
+        if not self.has("members"):
+            return []
+        return [int(x) for x in self.read("members").split()]
+
+
+# --------------------------------------------------------------------------- runs
+
+SAFE_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": WORK, "TMPDIR": "/tmp",
+            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONHASHSEED": "0"}
+
+
+class Box:
+    def __init__(self, cfg: dict, sock: socket.socket, cgroup: Cgroup) -> None:
+        self.cfg = cfg
+        self.sock = sock
+        self.uid = cfg["uid"]
+        self.gid = cfg["gid"]
+        self.cgroup = cgroup
+        self.exes: list[str] = []  # LRU order of stored executables
+        self.dirty = {path: False for path in SCRATCH}
+        #: exit status and rusage of processes reaped while killing (pid -> (status, rusage))
+        self.reaped: dict[int, tuple[int, resource.struct_rusage]] = {}
+
+    # ---- executables
+    def put(self, header: dict, payloads: list[bytes]) -> dict:
+        digest = header["digest"]
+        if digest in self.exes:
+            return {"ok": True}
+        while len(self.exes) >= 64:
+            shutil.rmtree(os.path.join(EXE, self.exes.pop(0)), ignore_errors=True)
+        base = os.path.join(EXE, digest)
+        tmp = base + ".tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        os.mkdir(tmp, 0o755)
+        for name, data in zip(header["names"], payloads):
+            path = os.path.join(tmp, name)
+            _mkdirs(os.path.dirname(path))
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o555)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+        os.rename(tmp, base)
+        self.exes.append(digest)
+        return {"ok": True}
+
+    # ---- one run
+    def run(self, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes]]:
+        digest = header.get("digest")
+        if digest and digest not in self.exes:
+            return {"missing": digest}, []
+        if digest:  # refresh LRU position
+            self.exes.remove(digest)
+            self.exes.append(digest)
+        lim = header["limits"]
+        exe_dir = os.path.join(EXE, digest) if digest else ""
+        argv = [a.replace("{dir}", exe_dir) for a in header["argv"]]
+        stdin_data, file_data = payloads[0], payloads[1:]
+        for name, data in zip(header.get("files", []), file_data):
+            self._write_work_file(name, data)
+        for name in header.get("dirs", []):
+            path = os.path.join(WORK, name)
+            os.makedirs(path, exist_ok=True)
+            os.chown(path, self.uid, self.gid)
+        if header.get("files") or header.get("dirs"):
+            self.dirty[WORK] = True
+
+        time_s = float(lim["time_s"])
+        wall_s = float(lim["wall_s"])
+        mem_bytes = int(lim["memory_mb"]) << 20
+        out_bytes = int(lim["output_mb"]) << 20
+        cg = self.cgroup
+        cg.set_limits(mem_bytes, int(lim["processes"]))
+        cg.reset_peak()
+        oom_before = cg.oom_kills()
+        cpu_before = cg.cpu_ns()
+
+        stdin_fd = os.memfd_create("stdin", os.MFD_CLOEXEC)
+        if stdin_data:
+            os.write(stdin_fd, stdin_data) if len(stdin_data) < 65536 else _write_all(stdin_fd, stdin_data)
+            os.lseek(stdin_fd, 0, os.SEEK_SET)
+        stdout_fd = os.memfd_create("stdout", os.MFD_CLOEXEC)
+        stderr_fd = os.memfd_create("stderr", os.MFD_CLOEXEC)
+        err_r, err_w = os.pipe2(os.O_CLOEXEC)
+        env = dict(SAFE_ENV)
+        env.update(header.get("env", {}))
+        t0 = time.monotonic()
+        pid = os.fork()
+        if pid == 0:  # ------------------------------------------------ child
+            self._child(argv, env, lim, stdin_fd, stdout_fd, stderr_fd, err_w, mem_bytes, out_bytes)
+        os.close(err_w)
+        for fd in (stdin_fd,):
+            os.close(fd)
+        self.reaped.clear()
+        killed_for = self._wait(pid, t0, time_s, wall_s, cpu_before)
+        if pid not in self.reaped:
+            _, wstatus, rusage = os.wait4(pid, 0)
+        wall = time.monotonic() - t0
+        self._kill_all()
+        if pid in self.reaped:
+            wstatus, rusage = self.reaped[pid]
+        exec_error = os.read(err_r, 4096)
+        os.close(err_r)
+
+        cpu_ns = cg.cpu_ns()
+        if cpu_ns is not None and cpu_before is not None:
+            cpu = (cpu_ns - cpu_before) / 1e9
+        else:
+            cpu = rusage.ru_utime + rusage.ru_stime
+        peak = cg.peak_bytes()
+        peak_mb = peak / 2**20 if peak is not None else rusage.ru_maxrss / 1024
+        oom = cg.oom_kills() > oom_before
+
+        stdout_size = os.fstat(stdout_fd).st_size
+        stdout = os.pread(stdout_fd, min(stdout_size, out_bytes), 0)
+        stderr = os.pread(stderr_fd, int(lim["stderr_kb"]) << 10, 0)
+        os.close(stdout_fd)
+        os.close(stderr_fd)
+
+        exit_code = os.WEXITSTATUS(wstatus) if os.WIFEXITED(wstatus) else None
+        sig = os.WTERMSIG(wstatus) if os.WIFSIGNALED(wstatus) else None
+        status, reason = classify(exec_error, killed_for, stdout_size > out_bytes, sig, exit_code,
+                                  oom, stderr, cpu, time_s)
+        collected_names, collected = self._collect(header.get("collect", []))
+        self._clean()
+        result = {"status": status, "reason": reason, "exit_code": exit_code, "signal": sig,
+                  "cpu_s": cpu, "wall_s": wall, "peak_memory_mb": peak_mb,
+                  "collected": collected_names}
+        return result, [stdout, stderr, *collected]
+
+    def _child(self, argv, env, lim, stdin_fd, stdout_fd, stderr_fd, err_w, mem_bytes, out_bytes):
+        try:
+            for fd in self.cgroup.procs:
+                os.write(fd, b"0")
+            os.setsid()
+            for signum in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTERM):
+                signal.signal(signum, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
+            cpu_limit = int(float(lim["time_s"])) + 2
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu_limit, cpu_limit + 1))
+            resource.setrlimit(resource.RLIMIT_FSIZE, (out_bytes + 1, out_bytes + 1))
+            nofile = int(lim["open_files"])
+            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            resource.setrlimit(resource.RLIMIT_STACK, (mem_bytes, mem_bytes))
+            if not self.cgroup.has("memory_limit"):
+                resource.setrlimit(resource.RLIMIT_AS, (mem_bytes, mem_bytes))
+            if not self.cgroup.has("pids_max"):
+                procs = int(lim["processes"])
+                resource.setrlimit(resource.RLIMIT_NPROC, (procs, procs))
+            os.dup2(stdin_fd, 0)
+            os.dup2(stdout_fd, 1)
+            os.dup2(stderr_fd, 2)
+            os.chdir(WORK)
+            os.setgroups([])
+            os.setgid(self.gid)
+            os.setuid(self.uid)
+            prctl(PR_SET_NO_NEW_PRIVS, 1)
+            os.closerange(3, err_w)
+            os.closerange(err_w + 1, 1 << 16)
+            os.execvpe(argv[0], argv, env)
+        except BaseException as exc:  # noqa: BLE001 - report anything to the parent
+            try:
+                os.write(err_w, f"{type(exc).__name__}: {exc}".encode()[:4000] or b"exec failed")
+            finally:
+                os._exit(127)
+
+    def _wait(self, pid: int, t0: float, time_s: float, wall_s: float, cpu_before: int | None) -> str | None:
+        """Wait for the child; kill the box's processes on a limit. Returns why it killed, if it did."""
+        pidfd = os.pidfd_open(pid)
+        poller = select.poll()
+        poller.register(pidfd, select.POLLIN)
+        poller.register(self.sock.fileno(), select.POLLHUP | select.POLLERR)
+        try:
+            wall_deadline = t0 + wall_s
+            next_cpu_check = t0 + time_s
+            while True:
+                now = time.monotonic()
+                wake = min(wall_deadline, next_cpu_check)
+                events = poller.poll(max(0.0, wake - now) * 1000 + 1)
+                for fd, ev in events:
+                    if fd == pidfd:
+                        return None
+                    if fd == self.sock.fileno():  # host went away: end everything
+                        self._kill_all()
+                        os._exit(0)
+                now = time.monotonic()
+                if now >= wall_deadline:
+                    self._kill_all()
+                    return "wall time limit"
+                if now >= next_cpu_check:
+                    used = self._cpu_used(pid, cpu_before)
+                    if used >= time_s:
+                        self._kill_all()
+                        return "cpu time limit"
+                    next_cpu_check = now + max(time_s - used, 0.01)
+        finally:
+            os.close(pidfd)
+
+    def _cpu_used(self, pid: int, cpu_before: int | None) -> float:
+        now_ns = self.cgroup.cpu_ns()
+        if now_ns is not None and cpu_before is not None:
+            return (now_ns - cpu_before) / 1e9
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
+    def _kill_all(self) -> None:
+        """Kill every process of the namespace but ourselves, and reap them all."""
+        while True:
+            try:
+                os.kill(-1, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            try:
+                while True:
+                    pid, status, rusage = os.wait4(-1, os.WNOHANG)
+                    if pid == 0:
+                        break
+                    self.reaped[pid] = (status, rusage)
+            except ChildProcessError:
+                return
+            time.sleep(0.0005)
+
+    def _write_work_file(self, name: str, data: bytes) -> None:
+        path = os.path.join(WORK, name)
+        _mkdirs(os.path.dirname(path))
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+        try:
+            _write_all(fd, data)
+            os.fchown(fd, self.uid, self.gid)
+        finally:
+            os.close(fd)
+
+    def _collect(self, patterns: list[str]) -> tuple[list[str], list[bytes]]:
+        names: list[str] = []
+        datas: list[bytes] = []
+        if not patterns:
+            return names, datas
+        for pattern in patterns:
+            head, _, tail = pattern.rpartition("/")
+            try:
+                dfd = _open_dir_nofollow(WORK, head)
+            except OSError:
+                continue
+            try:
+                for entry in sorted(os.listdir(dfd)):
+                    if not fnmatch.fnmatchcase(entry, tail):
+                        continue
+                    try:
+                        fd = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dfd)
+                    except OSError:
+                        continue
+                    try:
+                        st = os.fstat(fd)
+                        if stat.S_ISREG(st.st_mode) and st.st_size <= 256 << 20:
+                            names.append((head + "/" if head else "") + entry)
+                            datas.append(_read_all(fd))
+                    finally:
+                        os.close(fd)
+            finally:
+                os.close(dfd)
+        return names, datas
+
+    def _clean(self) -> None:
+        for path in SCRATCH:
+            if self.dirty[path] or os.listdir(path):
+                umount(path, MNT_DETACH)
+                mount_scratch(self.cfg, path)
+            self.dirty[path] = False
+
+    # ---- main loop
+    def serve(self) -> None:
+        send_msg(self.sock, {"ready": True, "pid": os.getpid()})
+        while True:
+            msg = recv_msg(self.sock)
+            if msg is None:
+                return
+            header, payloads = msg
+            op = header.get("op")
+            try:
+                if op == "run":
+                    reply, out = self.run(header, payloads)
+                elif op == "put":
+                    reply, out = self.put(header, payloads), []
+                elif op == "quit":
+                    send_msg(self.sock, {"ok": True})
+                    return
+                else:
+                    reply, out = {"error": f"unknown op {op!r}"}, []
+            except Exception as exc:  # noqa: BLE001 - a failed request must not kill the box
+                self._kill_all()
+                try:
+                    self._clean()
+                except OSError:
+                    pass
+                reply, out = {"error": f"{type(exc).__name__}: {exc}"}, []
+            send_msg(self.sock, reply, out)
+
+
+def classify(exec_error: bytes, killed_for: str | None, output_over: bool, sig: int | None,
+             exit_code: int | None, oom: bool, stderr: bytes, cpu: float, time_s: float) -> tuple[str, str]:
+    if exec_error:
+        return "SE", "could not start the program: " + exec_error.decode(errors="replace")
+    if killed_for:
+        return "TLE", killed_for
+    if output_over or sig == signal.SIGXFSZ:
+        return "OLE", "output limit"
+    if oom:
+        return "MLE", "cgroup oom kill"
+    failed = sig is not None or exit_code != 0
+    if failed and (b"MemoryError" in stderr[-2048:] or b"std::bad_alloc" in stderr[-2048:]):
+        return "MLE", "allocation failed"
+    if failed and b"[Errno 27] File too large" in stderr[-2048:]:
+        return "OLE", "file size limit"
+    if sig == signal.SIGXCPU or cpu > time_s:
+        return "TLE", "cpu time limit"
+    if sig is not None:
+        return "RE", f"killed by signal {sig}"
+    if exit_code != 0:
+        return "RE", f"exit code {exit_code}"
+    return "OK", ""
+
+
+def _open_dir_nofollow(base: str, rel: str) -> int:
+    fd = os.open(base, os.O_RDONLY | os.O_DIRECTORY)
+    for part in [p for p in rel.split("/") if p]:
+        if part in (".", ".."):
+            os.close(fd)
+            raise OSError(errno.EINVAL, "bad path")
+        try:
+            nfd = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+        finally:
+            os.close(fd)
+        fd = nfd
+    return fd
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+# --------------------------------------------------------------------------- entry
+
+def main() -> None:
+    cfg = json.loads(sys.argv[1])
+    sock = socket.socket(fileno=cfg["sock_fd"])
+    unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS)
+    pid = os.fork()
+    if pid:
+        # The outer process: wait for the box's init and mirror its exit.
+        sock.close()
+        signal.signal(signal.SIGTERM, lambda *_: os.kill(pid, signal.SIGKILL))
+        _, status = os.waitpid(pid, 0)
+        os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
+    # pid 1 of the new pid namespace.
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    try:
+        box_cgroup = Cgroup(cfg.get("cgroup"))
+        build_root(cfg)
+        _libc.sethostname(b"sandbox", ctypes.c_size_t(7))
+    except Exception as exc:  # noqa: BLE001
+        send_msg(sock, {"ready": False, "error": f"{type(exc).__name__}: {exc}"})
+        os._exit(1)
+    box = Box(cfg, sock, box_cgroup)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    box.serve()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""Per-box control groups for memory, process-count and CPU accounting.
+
+Both cgroup v2 (one unified hierarchy, what most users' machines run) and cgroup v1
+(controllers mounted separately) are supported. When neither is writable the local
+backend falls back to rlimits and says so (see :func:`describe`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+CGROUP_ROOT = "/sys/fs/cgroup"
+_counter = itertools.count()
+
+
+@dataclass
+class BoxCgroup:
+    """A leaf cgroup (one per box). ``spec`` is what the box opens before pivoting."""
+
+    version: int
+    dirs: list[str]
+    spec: dict = field(default_factory=dict)
+
+    @property
+    def enforced(self) -> list[str]:
+        keys = {"memory_limit": "memory", "pids_max": "processes", "cpu_usage": "cpu accounting",
+                "memory_peak": "peak memory"}
+        return [name for key, name in keys.items() if key in self.spec]
+
+    def remove(self) -> None:
+        for path in self.dirs:
+            try:
+                os.rmdir(path)
+            except OSError as exc:
+                log.debug("could not remove cgroup %s: %s", path, exc)
+
+
+def _own_paths() -> dict[str, str]:
+    """Controller name (or '' for the unified hierarchy) -> this process's cgroup path."""
+    paths: dict[str, str] = {}
+    try:
+        with open("/proc/self/cgroup") as f:
+            for line in f:
+                _, controllers, path = line.rstrip("\n").split(":", 2)
+                for ctrl in controllers.split(","):
+                    paths[ctrl] = path
+    except OSError:
+        pass
+    return paths
+
+
+def _mkdir_leaf(candidates: list[str], name: str) -> str | None:
+    for base in candidates:
+        leaf = os.path.join(base, "codesolve", name)
+        try:
+            os.makedirs(leaf, exist_ok=True)
+            return leaf
+        except OSError:
+            continue
+    return None
+
+
+def _v1(name: str) -> BoxCgroup | None:
+    own = _own_paths()
+    spec: dict = {"version": 1, "procs": []}
+    dirs: list[str] = []
+    wanted = {
+        "memory": {"memory_limit": "memory.limit_in_bytes", "memsw_limit": "memory.memsw.limit_in_bytes",
+                   "memory_peak": "memory.max_usage_in_bytes", "oom": "memory.oom_control"},
+        "pids": {"pids_max": "pids.max"},
+        "cpuacct": {"cpu_usage": "cpuacct.usage"},
+    }
+    for ctrl, files in wanted.items():
+        mnt = os.path.join(CGROUP_ROOT, ctrl)
+        if not os.path.isfile(os.path.join(mnt, "cgroup.procs")):
+            continue
+        candidates = [mnt + own.get(ctrl, "/"), mnt]
+        leaf = _mkdir_leaf(candidates, name)
+        if leaf is None:
+            continue
+        dirs.append(leaf)
+        spec["procs"].append(os.path.join(leaf, "cgroup.procs"))
+        spec.setdefault("members", os.path.join(leaf, "cgroup.procs"))
+        for key, fname in files.items():
+            if os.path.exists(os.path.join(leaf, fname)):
+                spec[key] = os.path.join(leaf, fname)
+    if not dirs:
+        return None
+    return BoxCgroup(version=1, dirs=dirs, spec=spec)
+
+
+def _v2(name: str) -> BoxCgroup | None:
+    root = CGROUP_ROOT
+    try:
+        with open(os.path.join(root, "cgroup.controllers")) as f:
+            available = set(f.read().split())
+    except OSError:
+        return None
+    want = [c for c in ("memory", "pids", "cpu") if c in available]
+    if not want:
+        return None
+    enable = " ".join("+" + c for c in want)
+    base = os.path.join(root, "codesolve")
+    try:
+        with open(os.path.join(root, "cgroup.subtree_control"), "w") as f:
+            f.write(enable)
+        os.makedirs(base, exist_ok=True)
+        with open(os.path.join(base, "cgroup.subtree_control"), "w") as f:
+            f.write(enable)
+        leaf = os.path.join(base, name)
+        os.makedirs(leaf, exist_ok=True)
+    except OSError as exc:
+        log.debug("cgroup v2 not writable: %s", exc)
+        return None
+    spec: dict = {"version": 2, "procs": [os.path.join(leaf, "cgroup.procs")],
+                  "members": os.path.join(leaf, "cgroup.procs")}
+    files = {"memory_limit": "memory.max", "memsw_limit": "memory.swap.max", "memory_peak": "memory.peak",
+             "oom": "memory.events", "pids_max": "pids.max", "cpu_usage": "cpu.stat"}
+    for key, fname in files.items():
+        if os.path.exists(os.path.join(leaf, fname)):
+            spec[key] = os.path.join(leaf, fname)
+    return BoxCgroup(version=2, dirs=[leaf], spec=spec)
+
+
+def create_box_cgroup() -> BoxCgroup | None:
+    """Create a leaf cgroup for one box, or None when no hierarchy is writable."""
+    name = f"box-{os.getpid()}-{next(_counter)}"
+    unified_only = os.path.isfile(os.path.join(CGROUP_ROOT, "cgroup.controllers"))
+    if unified_only:
+        return _v2(name)
+    return _v1(name)
+
+
+def describe(cgroup: BoxCgroup | None) -> str:
+    """One line saying which limits are enforced by what."""
+    if cgroup is None:
+        return ("no writable cgroup hierarchy: memory is enforced by RLIMIT_AS (address space), "
+                "processes by RLIMIT_NPROC (per box uid), CPU by polling /proc; peak memory is the "
+                "main process's max RSS")
+    missing = {"memory", "processes", "cpu accounting", "peak memory"} - set(cgroup.enforced)
+    text = f"cgroup v{cgroup.version}: " + ", ".join(cgroup.enforced)
+    if missing:
+        text += "; without cgroup support for: " + ", ".join(sorted(missing)) + " (rlimit fallback)"
+    return text

@@ -1,0 +1,184 @@
+"""Judging a program on a list of tests: verdicts AC WA TLE MLE RE OLE CE (and JE)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Protocol, Sequence
+
+from .checkers import Checker, CheckResult
+from .errors import CheckerError
+from .limits import COMPILE_LIMITS, Limits
+from .programs import CompileResult, Executable, InputLike, Program, RunInput
+from .results import RunResult, Status
+
+
+class Verdict(str, enum.Enum):
+    AC = "AC"
+    WA = "WA"
+    TLE = "TLE"
+    MLE = "MLE"
+    RE = "RE"
+    OLE = "OLE"
+    CE = "CE"
+    #: Judge error: the sandbox or the output validator failed, not the program.
+    JE = "JE"
+
+
+_STATUS_VERDICT = {Status.TLE: Verdict.TLE, Status.MLE: Verdict.MLE, Status.RE: Verdict.RE,
+                   Status.OLE: Verdict.OLE, Status.CE: Verdict.CE, Status.SE: Verdict.JE}
+
+#: Limits of an output validator run (it is trusted code, but still sandboxed).
+VALIDATOR_LIMITS = Limits(time_s=30.0, wall_s=60.0, memory_mb=2048, output_mb=64, processes=16)
+
+
+class Sandbox(Protocol):
+    """What judging needs from a backend."""
+
+    def compile(self, program: Program, limits: Limits = ...) -> CompileResult: ...
+
+    def run_batch(self, executable: Executable, inputs: Sequence[InputLike], limits: Limits = ...,
+                  stop: Any = None) -> list[RunResult | None]: ...
+
+
+@dataclass(frozen=True)
+class Test:
+    """One test: its name, the input and the expected answer (never shown to the program)."""
+
+    name: str
+    input: bytes
+    answer: bytes
+
+
+@dataclass(frozen=True)
+class TestVerdict:
+    name: str
+    verdict: Verdict
+    run: RunResult | None
+    message: str = ""
+
+    def to_json(self, with_output: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "verdict": self.verdict.value, "message": self.message}
+        if self.run is not None:
+            run = self.run.to_json()
+            out.update({k: run[k] for k in ("status", "exit_code", "signal", "cpu_s", "wall_s", "peak_memory_mb")})
+            out["stderr"] = run["stderr"][-2000:]
+            if with_output:
+                out["stdout"] = run["stdout"]
+        return out
+
+
+@dataclass(frozen=True)
+class JudgeResult:
+    verdict: Verdict
+    tests: list[TestVerdict] = field(default_factory=list)
+    compile: RunResult | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.verdict is Verdict.AC
+
+    @property
+    def failed_test(self) -> TestVerdict | None:
+        return next((t for t in self.tests if t.verdict is not Verdict.AC), None)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"verdict": self.verdict.value,
+                               "passed": sum(t.verdict is Verdict.AC for t in self.tests),
+                               "total": len(self.tests),
+                               "tests": [t.to_json() for t in self.tests]}
+        if self.compile is not None and self.verdict is Verdict.CE:
+            out["compile_error"] = self.compile.stderr.decode("utf-8", errors="replace")[-4000:]
+        return out
+
+
+class PreparedChecker:
+    """A checker ready to use: a validator program compiled once."""
+
+    def __init__(self, sandbox: Sandbox, checker: Checker) -> None:
+        self.checker = checker
+        self.sandbox = sandbox
+        self.validator: Executable | None = None
+        if checker.kind == "validator":
+            assert checker.validator is not None
+            compiled = sandbox.compile(checker.validator, COMPILE_LIMITS)
+            if not compiled.ok:
+                raise CheckerError("the output validator does not compile:\n"
+                                   + compiled.run.stderr.decode(errors="replace")[-2000:])
+            self.validator = compiled.executable
+
+    def check_many(self, items: Sequence[tuple[Test, bytes]]) -> list[CheckResult]:
+        """Check (test, output) pairs; a validator checks them as one sandbox batch."""
+        if self.validator is None:
+            return [self.checker.compare(out, test.answer) for test, out in items]
+        inputs = [RunInput(stdin=out, files={"input": test.input, "answer": test.answer},
+                           dirs=("feedback",), args=("input", "answer", "feedback/", *self.checker.validator_args),
+                           collect=("feedback/judgemessage.txt",))
+                  for test, out in items]
+        runs = self.sandbox.run_batch(self.validator, inputs, VALIDATOR_LIMITS)
+        return [_validator_result(run) for run in runs]
+
+
+def _validator_result(run: RunResult | None) -> CheckResult:
+    assert run is not None
+    message = run.files.get("feedback/judgemessage.txt", b"").decode("utf-8", errors="replace").strip()
+    if run.exit_code == 42:
+        return CheckResult(True, message)
+    if run.exit_code == 43:
+        return CheckResult(False, message or "rejected by the output validator")
+    raise CheckerError(f"the output validator failed ({run.status.value}, exit {run.exit_code}, "
+                       f"signal {run.signal}): {run.stderr.decode(errors='replace')[-1000:]}")
+
+
+def judge(sandbox: Sandbox, program: Program | Executable, tests: Sequence[Test],
+          limits: Limits = Limits(), checker: Checker | PreparedChecker = Checker(),
+          stop_on_failure: bool = True) -> JudgeResult:
+    """Judge a program on tests, in order. With ``stop_on_failure`` the verdict is that of the
+    first failing test and later tests are not reported (some may have run in parallel)."""
+    compile_run: RunResult | None = None
+    if isinstance(program, Program):
+        compiled = sandbox.compile(program)
+        compile_run = compiled.run
+        if not compiled.ok:
+            verdict = Verdict.JE if compiled.run.status is Status.SE else Verdict.CE
+            return JudgeResult(verdict, [], compile_run)
+        assert compiled.executable is not None
+        executable = compiled.executable
+    else:
+        executable = program
+    prepared = checker if isinstance(checker, PreparedChecker) else PreparedChecker(sandbox, checker)
+    verdicts: list[TestVerdict] = []
+    chunk = 8
+    for start in range(0, len(tests), chunk):
+        part = tests[start:start + chunk]
+        first_bad = [len(part)]
+
+        def stop(i: int, run: RunResult) -> bool:
+            if run.status is not Status.OK:
+                first_bad[0] = min(first_bad[0], i)
+                return stop_on_failure
+            return False
+
+        runs = sandbox.run_batch(executable, [t.input for t in part], limits, stop=stop)
+        ran = [(t, r) for t, r in zip(part, runs) if r is not None]
+        to_check = [(t, r.stdout) for t, r in ran if r.status is Status.OK]
+        try:
+            checks = iter(prepared.check_many(to_check))
+        except CheckerError as exc:
+            return JudgeResult(Verdict.JE, verdicts + [TestVerdict(part[0].name, Verdict.JE, None, str(exc))],
+                               compile_run)
+        failed = False
+        for test, run in ran:
+            if run.status is Status.OK:
+                res = next(checks)
+                tv = TestVerdict(test.name, Verdict.AC if res.accepted else Verdict.WA, run, res.message)
+            else:
+                tv = TestVerdict(test.name, _STATUS_VERDICT[run.status], run, run.reason)
+            verdicts.append(tv)
+            if tv.verdict is not Verdict.AC and stop_on_failure:
+                failed = True
+                break
+        if failed:
+            break
+    first = next((t for t in verdicts if t.verdict is not Verdict.AC), None)
+    return JudgeResult(first.verdict if first else Verdict.AC, verdicts, compile_run)

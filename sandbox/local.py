@@ -1,0 +1,375 @@
+"""The ``local`` backend: isolated boxes on this machine, no daemon needed.
+
+Each box is a long-lived supervisor (``_box.py``) living in its own mount, pid, net,
+ipc and uts namespaces with a minimal read-only root. Isolation is set up once per box;
+each run is a fork/exec inside it (see ``_box.py``). A sandbox holds one box per core
+and ``run_batch`` spreads a batch over them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import random
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from . import _box
+from .cgroups import BoxCgroup, create_box_cgroup, describe
+from .errors import BoxCrashed, IsolationUnavailable
+from .languages import get_language
+from .limits import COMPILE_LIMITS, Limits
+from .programs import CompileResult, Executable, InputLike, Program, RunInput, as_run_input
+from .results import RunResult, Status
+
+log = logging.getLogger(__name__)
+
+BOX_SCRIPT = os.path.abspath(_box.__file__)
+_ETC_FILES = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives")
+_TOP_DIRS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+
+
+@dataclass(frozen=True)
+class LocalConfig:
+    """Settings of the local backend.
+
+    ``python`` is the interpreter candidates run under (default ``/usr/bin/python3`` when
+    present, else this interpreter's base installation); ``scratch_mb`` the size of each
+    private tmpfs (work dir, ``/tmp``, ``/dev/shm``); ``extra_ro_binds`` more host paths
+    to expose read-only (a toolchain outside ``/usr``).
+    """
+
+    workers: int = 0
+    python: str | None = None
+    scratch_mb: int = 256
+    extra_ro_binds: tuple[str, ...] = ()
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers if self.workers > 0 else (os.cpu_count() or 1)
+
+
+def default_python() -> str:
+    if os.path.exists("/usr/bin/python3"):
+        return "/usr/bin/python3"
+    return os.path.realpath(sys.executable)
+
+
+def _python_prefix(python: str) -> str | None:
+    """The directory to expose for an interpreter outside /usr (e.g. a pyenv build)."""
+    real = os.path.realpath(python)
+    if real.startswith("/usr/") or real.startswith("/bin/"):
+        return None
+    # <prefix>/bin/python3.X -> <prefix>
+    return os.path.dirname(os.path.dirname(real))
+
+
+class _Box:
+    """Host-side handle on one box process."""
+
+    def __init__(self, cfg: dict, cgroup: BoxCgroup | None) -> None:
+        self.cgroup = cgroup
+        host_end, box_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        cfg = dict(cfg, sock_fd=box_end.fileno(), cgroup=cgroup.spec if cgroup else None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-I", "-S", BOX_SCRIPT, json.dumps(cfg)],
+            pass_fds=[box_end.fileno()], stdin=subprocess.DEVNULL, start_new_session=True,
+            env={"PATH": "/usr/bin:/bin"})
+        box_end.close()
+        self.sock = host_end
+        self.sock.settimeout(30)
+        try:
+            msg = _box.recv_msg(self.sock)
+        except OSError as exc:
+            self.kill()
+            raise IsolationUnavailable(f"the box did not start: {exc}") from exc
+        if msg is None or not msg[0].get("ready"):
+            error = msg[0].get("error") if msg else f"exit code {self.proc.wait()}"
+            self.kill()
+            raise IsolationUnavailable(f"could not set up the isolation box: {error}")
+        self.sock.settimeout(None)
+        self.held: set[str] = set()
+
+    def call(self, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes]]:
+        try:
+            _box.send_msg(self.sock, header, payloads)
+            msg = _box.recv_msg(self.sock)
+        except OSError as exc:
+            raise BoxCrashed(f"box pid {self.proc.pid}: {exc}") from exc
+        if msg is None:
+            raise BoxCrashed(f"box pid {self.proc.pid} closed its connection (exit {self.proc.poll()})")
+        return msg
+
+    def put(self, exe: Executable) -> None:
+        header = {"op": "put", "digest": exe.digest, "names": [n for n, _ in exe.files]}
+        reply, _ = self.call(header, [d for _, d in exe.files])
+        if not reply.get("ok"):
+            raise BoxCrashed(f"box refused the executable: {reply.get('error')}")
+
+    def close(self) -> None:
+        try:
+            self.sock.settimeout(2)
+            _box.send_msg(self.sock, {"op": "quit"})
+            _box.recv_msg(self.sock)
+        except OSError:
+            pass
+        self.kill()
+
+    def kill(self) -> None:
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+        if self.proc.poll() is None:
+            try:
+                self.proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                self.proc.send_signal(signal.SIGTERM)
+                try:
+                    self.proc.wait(timeout=2)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+                    self.proc.wait()
+        if self.cgroup is not None:
+            self.cgroup.remove()
+
+
+def _limits_json(limits: Limits) -> dict:
+    return {"time_s": limits.time_s, "wall_s": limits.wall_limit_s, "memory_mb": limits.memory_mb,
+            "output_mb": limits.output_mb, "processes": limits.processes,
+            "open_files": limits.open_files, "stderr_kb": limits.stderr_kb}
+
+
+class LocalSandbox:
+    """Runs programs in isolated boxes on this machine (needs root)."""
+
+    name = "local"
+
+    def __init__(self, config: LocalConfig | None = None) -> None:
+        self.config = config or LocalConfig()
+        if os.geteuid() != 0:
+            raise IsolationUnavailable(
+                "the local backend needs root to create its namespaces and cgroups "
+                "(run as root, or use --backend docker)")
+        self.python = self.config.python or default_python()
+        self._box_cfg = self._make_box_config()
+        self._boxes: list[_Box] = []
+        self._idle: queue.Queue[_Box] = queue.Queue()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._finalizer = weakref.finalize(self, LocalSandbox._close_boxes, self._boxes)
+
+    # ------------------------------------------------------------------ set-up
+    def _make_box_config(self) -> dict:
+        symlinks: dict[str, str] = {}
+        binds: list[str] = ["/usr"]
+        for path in _TOP_DIRS:
+            if os.path.islink(path):
+                symlinks[path] = os.readlink(path)
+            elif os.path.isdir(path):
+                binds.append(path)
+        binds += [p for p in _ETC_FILES if os.path.exists(p)]
+        prefix = _python_prefix(self.python)
+        if prefix:
+            binds.append(prefix)
+        binds += [p for p in self.config.extra_ro_binds if os.path.exists(p)]
+        return {"symlinks": symlinks, "ro_binds": binds, "scratch_mb": self.config.scratch_mb}
+
+    def _start_box(self) -> _Box:
+        uid = random.SystemRandom().randrange(200_000, 2_000_000_000)
+        cfg = dict(self._box_cfg, uid=uid, gid=uid)
+        cgroup = create_box_cgroup()
+        try:
+            return _Box(cfg, cgroup)
+        except BaseException:
+            if cgroup is not None:
+                cgroup.remove()
+            raise
+
+    def _acquire(self) -> _Box:
+        with self._lock:
+            if self._closed:
+                raise IsolationUnavailable("the sandbox is closed")
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                pass
+            start = len(self._boxes) < self.config.worker_count
+            if start:
+                self._boxes.append(None)  # type: ignore[arg-type]  # reserve the slot
+        if start:
+            try:
+                box = self._start_box()
+            except BaseException:
+                with self._lock:
+                    self._boxes.remove(None)  # type: ignore[arg-type]
+                raise
+            with self._lock:
+                self._boxes[self._boxes.index(None)] = box  # type: ignore[arg-type]
+            return box
+        return self._idle.get()
+
+    def _release(self, box: _Box, broken: bool = False) -> None:
+        if broken:
+            with self._lock:
+                if box in self._boxes:
+                    self._boxes.remove(box)
+            box.kill()
+            return
+        self._idle.put(box)
+
+    def isolation(self) -> dict:
+        """What this backend enforces on this machine (starts a box to find out)."""
+        box = self._acquire()
+        try:
+            return {"backend": self.name, "namespaces": ["mount", "pid", "net", "ipc", "uts"],
+                    "uid": "unprivileged per-box uid, no capabilities, no_new_privs",
+                    "cgroup": describe(box.cgroup), "python": self.python}
+        finally:
+            self._release(box)
+
+    # ------------------------------------------------------------------ runs
+    def _execute(self, box: _Box, exe: Executable | None, argv: Sequence[str], inp: RunInput,
+                 limits: Limits) -> RunResult:
+        argv = [self.python if a == "python3" else a for a in argv]
+        names = list(inp.files)
+        header = {"op": "run", "digest": exe.digest if exe else None, "argv": argv + list(inp.args),
+                  "limits": _limits_json(limits), "files": names, "dirs": list(inp.dirs),
+                  "collect": list(inp.collect)}
+        payloads = [inp.stdin] + [bytes(inp.files[n]) for n in names]
+        reply, out = box.call(header, payloads)
+        if "missing" in reply and exe is not None:
+            box.put(exe)
+            reply, out = box.call(header, payloads)
+        if "error" in reply:
+            return RunResult(Status.SE, reason=f"sandbox: {reply['error']}")
+        return RunResult(
+            status=Status(reply["status"]), exit_code=reply["exit_code"], signal=reply["signal"],
+            cpu_s=reply["cpu_s"], wall_s=reply["wall_s"], peak_memory_mb=reply["peak_memory_mb"],
+            stdout=out[0], stderr=out[1], files=dict(zip(reply["collected"], out[2:])),
+            reason=reply.get("reason", ""))
+
+    def _on_box(self, fn: Callable[[_Box], RunResult]) -> RunResult:
+        box = self._acquire()
+        try:
+            result = fn(box)
+        except BoxCrashed as exc:
+            self._release(box, broken=True)
+            return RunResult(Status.SE, reason=str(exc))
+        except BaseException:
+            self._release(box, broken=True)
+            raise
+        self._release(box)
+        return result
+
+    def compile(self, program: Program, limits: Limits = COMPILE_LIMITS) -> CompileResult:
+        lang = get_language(program.language)
+        files = {lang.source_name: program.source_bytes, **dict(program.extra_files)}
+        inp = RunInput(files=files, collect=lang.artefacts)
+        run = self._on_box(lambda box: self._execute(box, None, lang.compile_argv, inp, limits))
+        if run.status is Status.OK and all(any(_glob_match(n, pat) for n in run.files)
+                                           for pat in lang.artefacts):
+            exe = Executable(lang.name, tuple(sorted(run.files.items())), lang.run_argv + program.args)
+            return CompileResult(exe, run)
+        if run.status is Status.SE:
+            return CompileResult(None, run)
+        reason = f"compilation failed ({run.status.value}{': ' + run.reason if run.reason else ''})"
+        return CompileResult(None, RunResult(Status.CE, run.exit_code, run.signal, run.cpu_s, run.wall_s,
+                                             run.peak_memory_mb, run.stdout, run.stderr, reason=reason))
+
+    def run(self, executable: Executable, input: InputLike = b"", limits: Limits = Limits()) -> RunResult:
+        inp = as_run_input(input)
+        return self._on_box(lambda box: self._execute(box, executable, executable.argv, inp, limits))
+
+    def run_batch(self, executable: Executable, inputs: Sequence[InputLike], limits: Limits = Limits(),
+                  stop: Callable[[int, RunResult], bool] | None = None) -> list[RunResult | None]:
+        """Run ``executable`` on every input, using every box. Results are in input order.
+
+        When ``stop(index, result)`` returns True no further input is started; inputs that
+        were not started get ``None``, and every input before a started one was started.
+        """
+        items = [as_run_input(x) for x in inputs]
+        results: list[RunResult | None] = [None] * len(items)
+        next_index = [0]
+        stopped = threading.Event()
+        lock = threading.Lock()
+        errors: list[BaseException] = []
+
+        def worker() -> None:
+            box: _Box | None = None
+            try:
+                while not stopped.is_set():
+                    with lock:
+                        i = next_index[0]
+                        if i >= len(items):
+                            return
+                        next_index[0] += 1
+                    if box is None:
+                        box = self._acquire()
+                    try:
+                        result = self._execute(box, executable, executable.argv, items[i], limits)
+                    except BoxCrashed as exc:
+                        self._release(box, broken=True)
+                        box = None
+                        result = RunResult(Status.SE, reason=str(exc))
+                    results[i] = result
+                    if stop is not None and stop(i, result):
+                        stopped.set()
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+                errors.append(exc)
+                stopped.set()
+                if box is not None:
+                    self._release(box, broken=True)
+                    box = None
+            finally:
+                if box is not None:
+                    self._release(box)
+
+        n_workers = min(self.config.worker_count, len(items))
+        if n_workers <= 1:
+            worker()
+        else:
+            threads = [threading.Thread(target=worker, daemon=True) for _ in range(n_workers)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+        if errors:
+            raise errors[0]
+        return results
+
+    # ------------------------------------------------------------------ life cycle
+    @staticmethod
+    def _close_boxes(boxes: list[_Box]) -> None:
+        for box in list(boxes):
+            if box is not None:
+                box.close()
+        boxes.clear()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+        self._finalizer()
+
+    def __enter__(self) -> "LocalSandbox":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _glob_match(name: str, pattern: str) -> bool:
+    import fnmatch
+
+    return fnmatch.fnmatchcase(name, pattern)
+
+
+__all__ = ["LocalConfig", "LocalSandbox", "default_python"]

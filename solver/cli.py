@@ -1,0 +1,170 @@
+"""The ``codesolve`` command line.
+
+Exit codes: 0 success (``judge``: accepted), 1 ``judge``: rejected, 2 bad input or an
+error of the sandbox itself. Results are printed as JSON on stdout; messages on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from typing import Any, Sequence
+
+from sandbox import Limits, Program, SandboxError, get_language, language_for_path
+from sandbox.backends import BACKENDS, open_sandbox
+from sandbox.checkers import Checker
+from sandbox.judging import Test, judge
+from sandbox.programs import RunInput
+
+log = logging.getLogger("codesolve")
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message names the file or option."""
+
+
+def _read_program(path: str, language: str | None) -> Program:
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the program: {exc.strerror}") from None
+    lang = get_language(language) if language else language_for_path(path)
+    return Program(lang.name, source)
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    try:
+        return Limits(time_s=args.time_limit, memory_mb=args.memory_limit, output_mb=args.output_limit,
+                      wall_s=args.wall_limit)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _read_tests(folder: str) -> list[Test]:
+    if not os.path.isdir(folder):
+        raise UsageError(f"--tests {folder}: not a directory")
+    tests: list[Test] = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".in"):
+            continue
+        stem = name[:-3]
+        ans = os.path.join(folder, stem + ".ans")
+        if not os.path.exists(ans):
+            raise UsageError(f"--tests {folder}: {name} has no matching {stem}.ans")
+        with open(os.path.join(folder, name), "rb") as f_in, open(ans, "rb") as f_ans:
+            tests.append(Test(stem, f_in.read(), f_ans.read()))
+    if not tests:
+        raise UsageError(f"--tests {folder}: no NAME.in / NAME.ans pairs found")
+    return tests
+
+
+def _checker(spec: str | None) -> Checker:
+    if not spec or spec == "default":
+        return Checker()
+    if spec == "json":
+        return Checker(kind="json")
+    if os.path.exists(spec):
+        path = spec
+        if os.path.isdir(spec):
+            sources = sorted(f for f in os.listdir(spec) if os.path.splitext(f)[1] in (".py", ".cpp", ".cc"))
+            if len(sources) != 1:
+                raise UsageError(f"--checker {spec}: expected exactly one .py or .cpp validator source, "
+                                 f"found {sources or 'none'}")
+            path = os.path.join(spec, sources[0])
+        return Checker(kind="validator", validator=_read_program(path, None))
+    return Checker.from_flags(spec)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    program = _read_program(args.file, args.language)
+    limits = _limits(args)
+    if args.input:
+        try:
+            with open(args.input, "rb") as f:
+                stdin = f.read()
+        except OSError as exc:
+            raise UsageError(f"--input {args.input}: {exc.strerror}") from None
+    else:
+        stdin = sys.stdin.buffer.read()
+    with open_sandbox(args.backend) as sandbox:
+        compiled = sandbox.compile(program)
+        if not compiled.ok:
+            result = compiled.run
+        else:
+            result = sandbox.run(compiled.executable, RunInput(stdin=stdin), limits)
+    _print_json(result.to_json())
+    return 2 if result.status.value == "SE" else 0
+
+
+def cmd_judge(args: argparse.Namespace) -> int:
+    program = _read_program(args.file, args.language)
+    limits = _limits(args)
+    tests = _read_tests(args.tests)
+    checker = _checker(args.checker)
+    with open_sandbox(args.backend) as sandbox:
+        result = judge(sandbox, program, tests, limits, checker, stop_on_failure=not args.all)
+    _print_json(result.to_json())
+    if result.verdict.value == "JE":
+        return 2
+    return 0 if result.accepted else 1
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+
+
+def _add_limits(p: argparse.ArgumentParser, time_default: float = 2.0) -> None:
+    p.add_argument("--time-limit", type=float, default=time_default, metavar="S", help="CPU seconds (default %(default)s)")
+    p.add_argument("--wall-limit", type=float, default=None, metavar="S", help="wall seconds (default 2*time+1)")
+    p.add_argument("--memory-limit", type=int, default=256, metavar="MB", help="memory in MB (default %(default)s)")
+    p.add_argument("--output-limit", type=int, default=64, metavar="MB", help="output and file size in MB (default %(default)s)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="codesolve", description=__doc__.split("\n")[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="run one program on one input in the sandbox; print a JSON result")
+    p.add_argument("file", help="source file (.py or .cpp)")
+    p.add_argument("--language", help="python or cpp (default: from the extension)")
+    p.add_argument("--input", help="file to use as stdin (default: this process's stdin)")
+    p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
+    _add_limits(p)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("judge", help="judge a program on a folder of NAME.in / NAME.ans tests")
+    p.add_argument("file", help="source file (.py or .cpp)")
+    p.add_argument("--tests", required=True, metavar="DIR", help="folder of NAME.in and NAME.ans files")
+    p.add_argument("--checker", metavar="SPEC",
+                   help="'default', 'json', Kattis validator flags such as 'float_tolerance 1e-6', "
+                        "or the path of an output validator (file or folder)")
+    p.add_argument("--language", help="python or cpp (default: from the extension)")
+    p.add_argument("--all", action="store_true", help="run every test instead of stopping at the first failure")
+    p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
+    _add_limits(p)
+    p.set_defaults(func=cmd_judge)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except (UsageError, SandboxError) as exc:
+        print(f"codesolve {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("codesolve: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
