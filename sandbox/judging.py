@@ -45,6 +45,8 @@ class Sandbox(Protocol):
 class Test:
     """One test: its name, the input and the expected answer (never shown to the program)."""
 
+    __test__ = False  # not a pytest test class
+
     name: str
     input: bytes
     answer: bytes

@@ -1,0 +1,171 @@
+"""Shared fixtures: a sandbox per backend, isolation probes, host-untouched checks."""
+
+from __future__ import annotations
+
+import os
+from typing import Iterator
+
+import pytest
+
+from sandbox import Limits, Program, RunResult, Status
+from sandbox.backends import open_sandbox
+from sandbox.programs import InputLike
+
+#: Every backend in this list runs the whole conformance suite.
+BACKENDS_UNDER_TEST = ["local"]
+
+#: Box uids are drawn from this range; no other process on the host uses it.
+BOX_UID_MIN = 200_000
+
+
+@pytest.fixture(scope="session", params=BACKENDS_UNDER_TEST)
+def sandbox(request: pytest.FixtureRequest) -> Iterator[object]:
+    try:
+        sb = open_sandbox(request.param)
+    except Exception as exc:  # noqa: BLE001 - reported as a failure below
+        pytest.fail(f"backend {request.param} cannot start: {exc}")
+    yield sb
+    sb.close()
+
+
+class Runner:
+    """Compile-and-run helper bound to one sandbox."""
+
+    def __init__(self, sandbox: object) -> None:
+        self.sandbox = sandbox
+        self._cache: dict[tuple[str, str], object] = {}
+
+    def compile(self, language: str, source: str, limits: Limits | None = None):
+        key = (language, source)
+        if key not in self._cache or limits is not None:
+            args = (Program(language, source),) + ((limits,) if limits else ())
+            compiled = self.sandbox.compile(*args)  # type: ignore[attr-defined]
+            if limits is not None:
+                return compiled
+            self._cache[key] = compiled
+        return self._cache[key]
+
+    def run(self, language: str, source: str, stdin: InputLike = b"", limits: Limits = Limits(time_s=1.0),
+            ) -> RunResult:
+        compiled = self.compile(language, source)
+        assert compiled.ok, compiled.run.stderr.decode(errors="replace")  # type: ignore[attr-defined]
+        return self.sandbox.run(compiled.executable, stdin, limits)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def runner(sandbox: object) -> Runner:
+    return Runner(sandbox)
+
+
+def box_processes() -> list[tuple[int, int, str]]:
+    """Host processes running as a box uid (pid, uid, command)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as f:
+                uid_line = next(line for line in f if line.startswith("Uid:"))
+            uid = int(uid_line.split()[1])
+            if uid >= BOX_UID_MIN:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
+                found.append((int(entry), uid, cmd))
+        except (OSError, StopIteration, ValueError):
+            continue
+    return found
+
+
+_PROBE_PY = r"""
+import os, sys, subprocess
+what = sys.argv[1] if len(sys.argv) > 1 else sys.stdin.read().strip()
+if what == "pid":
+    procs = [p for p in os.listdir('/proc') if p.isdigit()]
+    print(os.getpid(), len(procs))
+elif what == "fs":
+    seen = [p for p in ('/work', '/root', '/home', '/etc/shadow', '/var') if os.path.exists(p)]
+    try:
+        open('/probe-write', 'w'); seen.append('/ writable')
+    except OSError:
+        pass
+    print('visible:', ' '.join(seen) or 'none')
+elif what == "memory":
+    blocks = []
+    for i in range(64):
+        blocks.append(bytearray(8 << 20))
+    print('allocated', len(blocks) * 8, 'MB')
+elif what == "pids":
+    kids = []
+    try:
+        for i in range(24):
+            kids.append(subprocess.Popen(['sleep', '5']))
+    except OSError:
+        pass
+    print(len(kids))
+"""
+
+
+@pytest.fixture(scope="session")
+def isolation(runner: Runner) -> dict[str, str]:
+    """Harmless probes of the isolation layer; each maps to '' when it works, else why not."""
+    problems: dict[str, str] = {}
+    r = runner.run("python", _PROBE_PY, b"pid")
+    if not (r.ok and r.stdout.split() and int(r.stdout.split()[0]) < 100 and int(r.stdout.split()[1]) < 10):
+        problems["pid namespace"] = f"pid probe printed {r.stdout!r} ({r.status.value})"
+    r = runner.run("python", _PROBE_PY, b"fs")
+    if r.stdout.strip() != b"visible: none":
+        problems["file-system view"] = f"fs probe printed {r.stdout!r} ({r.status.value})"
+    r = runner.run("python", _PROBE_PY, b"memory", Limits(time_s=5, memory_mb=128))
+    if r.status is not Status.MLE:
+        problems["memory limit"] = f"512 MB allocation under a 128 MB limit ended {r.status.value}"
+    r = runner.run("python", _PROBE_PY, b"pids", Limits(time_s=5, processes=8))
+    if not (r.ok and int(r.stdout or b"99") < 8):
+        problems["process limit"] = f"24 processes under a limit of 8: {r.stdout!r} ({r.status.value})"
+    leftovers = box_processes()
+    if leftovers:
+        problems["clean-up"] = f"processes left after the probes: {leftovers[:3]}"
+    return problems
+
+
+@pytest.fixture
+def isolated(isolation: dict[str, str]) -> None:
+    """Skip a dangerous test unless every isolation probe passed."""
+    if isolation:
+        pytest.skip("isolation probes failed, dangerous test not run: "
+                    + "; ".join(f"{k}: {v}" for k, v in isolation.items()))
+
+
+def _listing(path: str) -> set[str]:
+    try:
+        return set(os.listdir(path))
+    except OSError:
+        return set()
+
+
+_HOSTILE_NAMES = ("fill", "big.bin", "mark-", "probe-write")
+
+
+def _sandbox_made(path: str) -> bool:
+    try:
+        owner = os.lstat(path).st_uid
+    except OSError:
+        return False
+    return owner >= BOX_UID_MIN or os.path.basename(path).startswith(_HOSTILE_NAMES)
+
+
+@pytest.fixture
+def host_untouched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Snapshots the host around a test: no new files in /tmp or /dev/shm, the caller's
+    sentinel file intact, and no process left running as a box uid."""
+    sentinel_dir = tmp_path_factory.mktemp("caller")
+    sentinel = sentinel_dir / "secret.txt"
+    sentinel.write_text("caller secret 8f3a\n")
+    before = {p: _listing(p) for p in ("/tmp", "/dev/shm")}
+    yield {"sentinel": str(sentinel)}
+    assert sentinel.read_text() == "caller secret 8f3a\n"
+    for path, names in before.items():
+        # Other processes on a developer's machine may create files here too: count only
+        # what a sandboxed program could have made (a box uid, or the hostile tests' names).
+        new = [n for n in _listing(path) - names if _sandbox_made(os.path.join(path, n))]
+        assert not new, f"the program left files in the host's {path}: {sorted(new)[:5]}"
+    assert box_processes() == [], "processes still running after the run"

@@ -1,0 +1,170 @@
+"""Behaviour every sandbox backend must show (run once per backend in BACKENDS_UNDER_TEST)."""
+
+from __future__ import annotations
+
+import json
+
+from sandbox import Checker, Limits, Program, RunInput, Status, Test, Verdict, judge
+from sandbox.harness import function_call_program, judge_test_program
+
+ECHO_SUM_PY = "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n"
+ECHO_SUM_CPP = """#include <cstdio>
+int main(){ long long s = 0, x; while (std::scanf("%lld", &x) == 1) s += x; std::printf("%lld\\n", s); }
+"""
+
+
+def test_python_and_cpp_read_stdin_and_write_stdout(runner):
+    for lang, src in (("python", ECHO_SUM_PY), ("cpp", ECHO_SUM_CPP)):
+        r = runner.run(lang, src, b"1 2 3\n4\n")
+        assert r.status is Status.OK, r
+        assert r.stdout == b"10\n"
+        assert r.exit_code == 0 and r.signal is None
+        assert 0 <= r.cpu_s < 1 and 0 < r.wall_s < 1
+        assert 0 < r.peak_memory_mb < 64
+
+
+def test_compile_error_is_ce_with_compiler_message(sandbox):
+    bad_cpp = sandbox.compile(Program("cpp", "int main( { return 0; }"))
+    assert not bad_cpp.ok and bad_cpp.run.status is Status.CE
+    assert b"error" in bad_cpp.run.stderr
+    bad_py = sandbox.compile(Program("python", "def f(:\n  pass\n"))
+    assert not bad_py.ok and bad_py.run.status is Status.CE
+    assert b"SyntaxError" in bad_py.run.stderr
+
+
+def test_nonzero_exit_and_exception_are_re(runner):
+    r = runner.run("python", "import sys\nsys.exit(7)\n")
+    assert (r.status, r.exit_code) == (Status.RE, 7)
+    r = runner.run("python", "raise ValueError('boom')\n")
+    assert r.status is Status.RE and b"ValueError: boom" in r.stderr
+    r = runner.run("cpp", "#include <cstdlib>\nint main(){ std::abort(); }\n")
+    assert r.status is Status.RE and r.signal == 6 and r.exit_code is None
+
+
+def test_cpu_time_limit_is_enforced_promptly(runner):
+    r = runner.run("cpp", "int main(){ volatile unsigned long x = 0; for(;;) x++; }\n", limits=Limits(time_s=0.5))
+    assert r.status is Status.TLE
+    assert 0.5 <= r.cpu_s < 1.5 and r.wall_s < 2.0
+
+
+def test_wall_time_limit_catches_a_sleeper(runner):
+    r = runner.run("python", "import time\ntime.sleep(30)\n", limits=Limits(time_s=0.5, wall_s=1.0))
+    assert r.status is Status.TLE and "wall" in r.reason
+    assert 1.0 <= r.wall_s < 2.5
+    assert r.cpu_s < 0.5
+
+
+def test_memory_limit_reports_mle_and_peak(runner):
+    src = "#include <cstring>\n#include <cstdlib>\nint main(){ for(int i=0;;i++){ char* p=(char*)std::malloc(1<<20); std::memset(p,1,1<<20);} }\n"
+    r = runner.run("cpp", src, limits=Limits(time_s=5, memory_mb=64))
+    assert r.status is Status.MLE, r
+    ok = runner.run("cpp", "#include <vector>\n#include <cstdio>\nint main(){ std::vector<char> v(40<<20, 1); std::printf(\"%d\\n\", v[123]); }\n",
+                    limits=Limits(time_s=5, memory_mb=64))
+    assert ok.status is Status.OK and 40 <= ok.peak_memory_mb < 64
+
+
+def test_output_limit(runner):
+    r = runner.run("python", "import sys\nsys.stdout.write('x' * (3 << 20))\n", limits=Limits(output_mb=2))
+    assert r.status is Status.OLE
+    r = runner.run("python", "import sys\nsys.stdout.write('x' * (2 << 20))\n", limits=Limits(output_mb=2))
+    assert r.status is Status.OK and len(r.stdout) == 2 << 20
+
+
+def test_run_batch_keeps_order_and_uses_fresh_state(sandbox):
+    src = ("import os, sys\n"
+           "n = int(sys.stdin.read())\n"
+           "seen = sorted(os.listdir('.'))\n"
+           "open('mark-%d' % n, 'w').write('x')\n"
+           "print(n * n, len(seen))\n")
+    exe = sandbox.compile(Program("python", src)).executable
+    inputs = [str(i).encode() for i in range(40)]
+    results = sandbox.run_batch(exe, inputs, Limits(time_s=2))
+    assert [r.stdout for r in results] == [f"{i * i} 0\n".encode() for i in range(40)]
+
+
+def test_run_batch_stop_predicate(sandbox):
+    exe = sandbox.compile(Program("python", "import sys\nn=int(sys.stdin.read())\nsys.exit(1 if n == 5 else 0)\n")).executable
+    results = sandbox.run_batch(exe, [str(i).encode() for i in range(30)], Limits(),
+                                stop=lambda i, r: r.status is not Status.OK)
+    assert results[5].status is Status.RE
+    assert all(r is not None and r.ok for r in results[:5])
+    assert any(r is None for r in results[8:])
+
+
+def test_files_in_and_out_of_the_work_dir(sandbox):
+    src = "data = open('given.txt').read()\nimport os\nos.makedirs('out', exist_ok=True)\nopen('out/result.txt','w').write(data.upper())\n"
+    exe = sandbox.compile(Program("python", src)).executable
+    r = sandbox.run(exe, RunInput(files={"given.txt": b"hello"}, collect=("out/*.txt",)))
+    assert r.ok and r.files == {"out/result.txt": b"HELLO"}
+
+
+def test_function_call_harness_python_and_cpp(sandbox):
+    tests = [Test("1", b"[[3, 1, 2], 10]", b"[1, 2, 3, 10]"), Test("2", b"[[], -1]", b"[-1]")]
+    py = "def f(xs, extra):\n    print('noise')\n    return sorted(xs) + [extra]\n"
+    cpp = ("#include <bits/stdc++.h>\nusing namespace std;\n"
+           "vector<long long> f(vector<int> xs, int extra){ cout << \"noise\"; sort(xs.begin(), xs.end());"
+           " vector<long long> r(xs.begin(), xs.end()); r.push_back(extra); return r; }\n")
+    for lang, src in (("python", py), ("cpp", cpp)):
+        res = judge(sandbox, function_call_program(lang, src, "f"), tests, checker=Checker(kind="json"))
+        assert res.verdict is Verdict.AC, res.to_json()
+    wrong = "def f(xs, extra):\n    return xs + [extra]\n"
+    res = judge(sandbox, function_call_program("python", wrong, "f"), tests, checker=Checker(kind="json"))
+    assert res.verdict is Verdict.WA and res.failed_test.name == "1"
+    leetcode = "class Solution:\n    def f(self, xs: List[int], extra: int) -> List[int]:\n        return sorted(xs) + [extra]\n"
+    res = judge(sandbox, function_call_program("python", leetcode, "f"), tests, checker=Checker(kind="json"))
+    assert res.verdict is Verdict.AC
+
+
+def test_function_call_strings_and_floats_in_cpp(sandbox):
+    cpp = ("#include <bits/stdc++.h>\nusing namespace std;\n"
+           "pair<int,int> unused;\n"
+           "vector<string> g(const string& s, double x, bool flag){ return {s + \"!\", to_string(x > 1.5), flag ? \"t\" : \"f\"}; }\n")
+    tests = [Test("1", json.dumps(["caf\u00e9 \"q\"", 2.5, True]).encode(), json.dumps(["caf\u00e9 \"q\"!", "1", "t"]).encode())]
+    res = judge(sandbox, function_call_program("cpp", cpp, "g"), tests, checker=Checker(kind="json"))
+    assert res.verdict is Verdict.AC, res.to_json()
+
+
+def test_test_program_verdicts(sandbox):
+    cand = "def double(x):\n    return 2 * x\n"
+    assert judge_test_program(sandbox, cand, "def check(c):\n    assert c(2) == 4\n", "double").verdict is Verdict.AC
+    assert judge_test_program(sandbox, cand, "assert double(3) == 7\n", "double").verdict is Verdict.WA
+    assert judge_test_program(sandbox, "def double(x):\n    return x / 0\n", "assert double(3) == 6\n",
+                              "double").verdict is Verdict.RE
+    assert judge_test_program(sandbox, "def double(x):\n  while True: pass\n", "assert double(3) == 6\n", "double",
+                              Limits(time_s=0.5)).verdict is Verdict.TLE
+
+
+def test_judge_verdicts_and_first_failure(sandbox):
+    tests = [Test(f"t{i}", f"{i} {i}\n".encode(), f"{2 * i}\n".encode()) for i in range(12)]
+    good = "a, b = map(int, input().split())\nprint(a + b)\n"
+    res = judge(sandbox, Program("python", good), tests)
+    assert res.verdict is Verdict.AC and len(res.tests) == 12
+    wrong = "a, b = map(int, input().split())\nprint(a + b + (a == 9))\n"
+    res = judge(sandbox, Program("python", wrong), tests)
+    assert res.verdict is Verdict.WA and res.failed_test.name == "t9" and len(res.tests) == 10
+    res = judge(sandbox, Program("python", wrong), tests, stop_on_failure=False)
+    assert res.verdict is Verdict.WA and len(res.tests) == 12
+    slow = "a, b = map(int, input().split())\nwhile a == 3: pass\nprint(a + b)\n"
+    res = judge(sandbox, Program("python", slow), tests, Limits(time_s=0.5))
+    assert res.verdict is Verdict.TLE and res.failed_test.name == "t3"
+    res = judge(sandbox, Program("cpp", "int main( {}"), tests)
+    assert res.verdict is Verdict.CE
+
+
+def test_custom_output_validator(sandbox):
+    # Any pair (x, y) with x + y == n is accepted.
+    validator = ("import sys\n"
+                 "n = int(open(sys.argv[1]).read())\n"
+                 "toks = sys.stdin.read().split()\n"
+                 "ok = len(toks) == 2 and all(t.lstrip('-').isdigit() for t in toks) and int(toks[0]) + int(toks[1]) == n\n"
+                 "open(sys.argv[3] + 'judgemessage.txt', 'w').write('ok' if ok else 'bad pair %r' % toks)\n"
+                 "sys.exit(42 if ok else 43)\n")
+    checker = Checker(kind="validator", validator=Program("python", validator))
+    tests = [Test("a", b"10\n", b"5 5\n"), Test("b", b"7\n", b"3 4\n")]
+    res = judge(sandbox, Program("python", "n = int(input())\nprint(1, n - 1)\n"), tests, checker=checker)
+    assert res.verdict is Verdict.AC, res.to_json()
+    res = judge(sandbox, Program("python", "n = int(input())\nprint(1, n)\n"), tests, checker=checker)
+    assert res.verdict is Verdict.WA and "bad pair" in res.tests[0].message
+    crashing = Checker(kind="validator", validator=Program("python", "raise SystemExit(1)\n"))
+    res = judge(sandbox, Program("python", "print(1)\n"), tests, checker=crashing)
+    assert res.verdict is Verdict.JE
