@@ -339,6 +339,7 @@ class Box:
         if digest:  # refresh LRU position
             self.exes.remove(digest)
             self.exes.append(digest)
+        t_start = time.monotonic()
         lim = header["limits"]
         exe_dir = os.path.join(EXE, digest) if digest else ""
         argv = [a.replace("{dir}", exe_dir) for a in header["argv"]]
@@ -382,7 +383,8 @@ class Box:
         killed_for = self._wait(pid, t0, time_s, wall_s, cpu_before)
         if pid not in self.reaped:
             _, wstatus, rusage = os.wait4(pid, 0)
-        wall = time.monotonic() - t0
+        t_exit = time.monotonic()
+        wall = t_exit - t0
         self._kill_all()
         if pid in self.reaped:
             wstatus, rusage = self.reaped[pid]
@@ -409,10 +411,16 @@ class Box:
         status, reason = classify(exec_error, killed_for, stdout_size > out_bytes, sig, exit_code,
                                   oom, stderr, cpu, time_s)
         collected_names, collected = self._collect(header.get("collect", []))
+        t_collected = time.monotonic()
         self._clean()
+        t_end = time.monotonic()
+        # Where the time went, for benchmarks: set-up before fork, fork to exit, kill and
+        # reap plus reading results, wiping the scratch mounts.
+        phases = {"prepare": t0 - t_start, "run": wall, "reap_collect": t_collected - t_exit,
+                  "clean": t_end - t_collected}
         result = {"status": status, "reason": reason, "exit_code": exit_code, "signal": sig,
                   "cpu_s": cpu, "wall_s": wall, "peak_memory_mb": peak_mb,
-                  "collected": collected_names}
+                  "collected": collected_names, "phases": phases}
         return result, [stdout, stderr, *collected]
 
     def _child(self, argv, env, lim, stdin_fd, stdout_fd, stderr_fd, err_w, mem_bytes, out_bytes):

@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import weakref
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -70,6 +71,30 @@ def _python_prefix(python: str) -> str | None:
         return None
     # <prefix>/bin/python3.X -> <prefix>
     return os.path.dirname(os.path.dirname(real))
+
+
+class RunStats:
+    """Cumulative time per phase of every run (seconds), for benchmarks and diagnostics."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.runs = 0
+        self.seconds: dict[str, float] = {}
+
+    def add(self, transport: float, phases: dict[str, float]) -> None:
+        with self._lock:
+            self.runs += 1
+            for name, value in (("transport", transport), *phases.items()):
+                self.seconds[name] = self.seconds.get(name, 0.0) + value
+
+    def per_run_ms(self) -> dict[str, float]:
+        with self._lock:
+            return {k: 1000 * v / max(self.runs, 1) for k, v in self.seconds.items()}
+
+    def reset(self) -> None:
+        with self._lock:
+            self.runs = 0
+            self.seconds.clear()
 
 
 class _Box:
@@ -165,6 +190,7 @@ class LocalSandbox:
         self._idle: queue.Queue[_Box] = queue.Queue()
         self._lock = threading.Lock()
         self._closed = False
+        self.stats = RunStats()
         self._finalizer = weakref.finalize(self, LocalSandbox._close_boxes, self._boxes)
 
     # ------------------------------------------------------------------ set-up
@@ -245,12 +271,17 @@ class LocalSandbox:
                   "limits": _limits_json(limits), "files": names, "dirs": list(inp.dirs),
                   "collect": list(inp.collect)}
         payloads = [inp.stdin] + [bytes(inp.files[n]) for n in names]
+        t0 = time.perf_counter()
         reply, out = box.call(header, payloads)
         if "missing" in reply and exe is not None:
             box.put(exe)
+            t0 = time.perf_counter()
             reply, out = box.call(header, payloads)
+        elapsed = time.perf_counter() - t0
         if "error" in reply:
             return RunResult(Status.SE, reason=f"sandbox: {reply['error']}")
+        phases = reply.get("phases", {})
+        self.stats.add(elapsed - sum(phases.values()), phases)
         return RunResult(
             status=Status(reply["status"]), exit_code=reply["exit_code"], signal=reply["signal"],
             cpu_s=reply["cpu_s"], wall_s=reply["wall_s"], peak_memory_mb=reply["peak_memory_mb"],
