@@ -125,7 +125,7 @@ def test_python_infinite_recursion(runner):
 
 def test_busy_loop(runner):
     r = runner.run("python", "while True:\n    pass\n", limits=FAST)
-    assert r.status is Status.TLE and r.wall_s < 2.0
+    assert r.status is Status.TLE and r.wall_s < FAST.wall_limit_s + 1.0
 
 
 def test_reading_stdin_forever(runner):
@@ -138,7 +138,7 @@ def test_reading_stdin_forever(runner):
 
 def test_infinite_output_python(runner):
     r = runner.run("python", "while True:\n    print('spam' * 100)\n", limits=FAST.with_(output_mb=8, time_s=5, wall_s=10))
-    assert r.status is Status.OLE and r.wall_s < 5
+    assert r.status is Status.OLE and r.wall_s < 10
     assert len(r.stdout) <= 8 << 20
 
 
