@@ -212,7 +212,7 @@ class Cgroup:
         self.paths = {k: v for k, v in self.spec.items() if isinstance(v, str)}
         self.fds: dict[str, int] = {}
         for key, path in self.paths.items():
-            writable = key in ("memory_limit", "memsw_limit", "pids_max", "memory_peak", "cpu_usage")
+            writable = key in ("memory_limit", "memsw_limit", "pids_max", "memory_peak")
             try:
                 self.fds[key] = os.open(path, (os.O_RDWR if writable else os.O_RDONLY) | os.O_CLOEXEC)
             except OSError:
@@ -262,6 +262,16 @@ class Cgroup:
                     self.write("memsw_limit", "0")
         if self.has("pids_max"):
             self.write("pids_max", str(pids))
+
+    def join(self) -> None:
+        """Move the calling process (the supervisor) into the run cgroup."""
+        for fd in self.procs:
+            os.write(fd, b"0")
+
+    def usage_bytes(self) -> int:
+        if not self.has("memory_usage"):
+            return 0
+        return int(self.read("memory_usage"))
 
     def cpu_ns(self) -> int | None:
         if not self.has("cpu_usage"):
@@ -358,46 +368,51 @@ class Box:
         mem_bytes = int(lim["memory_mb"]) << 20
         out_bytes = int(lim["output_mb"]) << 20
         cg = self.cgroup
-        cg.set_limits(mem_bytes, int(lim["processes"]))
-        cg.reset_peak()
-        oom_before = cg.oom_kills()
-        cpu_before = cg.cpu_ns()
 
         stdin_fd = os.memfd_create("stdin", os.MFD_CLOEXEC)
         if stdin_data:
-            os.write(stdin_fd, stdin_data) if len(stdin_data) < 65536 else _write_all(stdin_fd, stdin_data)
+            _write_all(stdin_fd, stdin_data)
             os.lseek(stdin_fd, 0, os.SEEK_SET)
         stdout_fd = os.memfd_create("stdout", os.MFD_CLOEXEC)
         stderr_fd = os.memfd_create("stderr", os.MFD_CLOEXEC)
-        err_r, err_w = os.pipe2(os.O_CLOEXEC)
         env = dict(SAFE_ENV)
         env.update(header.get("env", {}))
-        t0 = time.monotonic()
-        pid = os.fork()
-        if pid == 0:  # ------------------------------------------------ child
-            self._child(argv, env, lim, stdin_fd, stdout_fd, stderr_fd, err_w, mem_bytes, out_bytes)
-        os.close(err_w)
-        for fd in (stdin_fd,):
-            os.close(fd)
+        # The supervisor itself lives in the run cgroup (children inherit it for free, no
+        # per-run migration): what it holds is the baseline, added to the limit and
+        # subtracted from the peak.
+        baseline = cg.usage_bytes()
+        cg.set_limits(mem_bytes + _round_up_mb(baseline), int(lim["processes"]) + 1)
+        cg.reset_peak()
+        oom_before = cg.oom_kills()
+        cpu_before = cg.cpu_ns()
         self.reaped.clear()
-        killed_for = self._wait(pid, t0, time_s, wall_s, cpu_before)
-        if pid not in self.reaped:
-            _, wstatus, rusage = os.wait4(pid, 0)
+        t0 = time.monotonic()
+        try:
+            pid = self._spawn(argv, env, lim, stdin_fd, stdout_fd, stderr_fd, mem_bytes, out_bytes)
+        except OSError as exc:
+            pid, exec_error = 0, f"{argv[0]}: {exc.strerror or exc}".encode()
+        else:
+            exec_error = b""
+        os.close(stdin_fd)
+        if pid:
+            killed_for = self._wait(pid, t0, time_s, wall_s, cpu_before)
+            if pid not in self.reaped:
+                _, wstatus, rusage = os.wait4(pid, 0)
+        else:
+            killed_for, wstatus, rusage = None, 127 << 8, resource.getrusage(resource.RUSAGE_CHILDREN)
         t_exit = time.monotonic()
         wall = t_exit - t0
+        cpu_ns = cg.cpu_ns()
         self._kill_all()
         if pid in self.reaped:
             wstatus, rusage = self.reaped[pid]
-        exec_error = os.read(err_r, 4096)
-        os.close(err_r)
 
-        cpu_ns = cg.cpu_ns()
         if cpu_ns is not None and cpu_before is not None:
             cpu = (cpu_ns - cpu_before) / 1e9
         else:
             cpu = rusage.ru_utime + rusage.ru_stime
         peak = cg.peak_bytes()
-        peak_mb = peak / 2**20 if peak is not None else rusage.ru_maxrss / 1024
+        peak_mb = max(peak - baseline, 0) / 2**20 if peak is not None else rusage.ru_maxrss / 1024
         oom = cg.oom_kills() > oom_before
 
         stdout_size = os.fstat(stdout_fd).st_size
@@ -414,8 +429,8 @@ class Box:
         t_collected = time.monotonic()
         self._clean()
         t_end = time.monotonic()
-        # Where the time went, for benchmarks: set-up before fork, fork to exit, kill and
-        # reap plus reading results, wiping the scratch mounts.
+        # Where the time went, for benchmarks: set-up before the spawn, spawn to exit, kill
+        # and reap plus reading results, wiping the scratch mounts.
         phases = {"prepare": t0 - t_start, "run": wall, "reap_collect": t_collected - t_exit,
                   "clean": t_end - t_collected}
         result = {"status": status, "reason": reason, "exit_code": exit_code, "signal": sig,
@@ -423,42 +438,50 @@ class Box:
                   "collected": collected_names, "phases": phases}
         return result, [stdout, stderr, *collected]
 
-    def _child(self, argv, env, lim, stdin_fd, stdout_fd, stderr_fd, err_w, mem_bytes, out_bytes):
+    def _spawn(self, argv: list[str], env: dict, lim: dict, stdin_fd: int, stdout_fd: int, stderr_fd: int,
+               mem_bytes: int, out_bytes: int) -> int:
+        """Start the program with posix_spawn (vfork+exec: no copy of this process).
+
+        The child inherits what is set here: the rlimits are applied (as soft limits) to the
+        supervisor for the instant of the spawn, then fixed as hard limits on the child with
+        prlimit (lowering a hard limit needs no privilege, and the supervisor's real uid is
+        the child's); the cgroup, the empty supplementary groups and no_new_privs are the
+        supervisor's own; RESETIDS gives the child the supervisor's real ids, the box's
+        unprivileged uid, and no capabilities.
+        """
+        cpu_soft = int(float(lim["time_s"])) + 2
+        nofile = int(lim["open_files"])
+        limits = [(resource.RLIMIT_CPU, cpu_soft, cpu_soft + 1),
+                  (resource.RLIMIT_FSIZE, out_bytes + 1, out_bytes + 1),
+                  (resource.RLIMIT_NOFILE, nofile, nofile),
+                  (resource.RLIMIT_STACK, mem_bytes, mem_bytes)]
+        if not self.cgroup.has("pids_max"):
+            procs = int(lim["processes"]) + 1
+            limits.append((resource.RLIMIT_NPROC, procs, procs))
+        saved = [(res, resource.getrlimit(res)) for res, _, _ in limits]
+        actions = [(os.POSIX_SPAWN_DUP2, stdin_fd, 0), (os.POSIX_SPAWN_DUP2, stdout_fd, 1),
+                   (os.POSIX_SPAWN_DUP2, stderr_fd, 2)]
+        path = argv[0] if "/" in argv[0] else _which(argv[0], env["PATH"])
         try:
-            for fd in self.cgroup.procs:
-                os.write(fd, b"0")
-            os.setsid()
-            for signum in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTERM):
-                signal.signal(signum, signal.SIG_DFL)
-            signal.pthread_sigmask(signal.SIG_SETMASK, [])
-            cpu_limit = int(float(lim["time_s"])) + 2
-            resource.setrlimit(resource.RLIMIT_CPU, (cpu_limit, cpu_limit + 1))
-            resource.setrlimit(resource.RLIMIT_FSIZE, (out_bytes + 1, out_bytes + 1))
-            nofile = int(lim["open_files"])
-            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-            resource.setrlimit(resource.RLIMIT_STACK, (mem_bytes, mem_bytes))
-            if not self.cgroup.has("memory_limit"):
-                resource.setrlimit(resource.RLIMIT_AS, (mem_bytes, mem_bytes))
-            if not self.cgroup.has("pids_max"):
-                procs = int(lim["processes"])
-                resource.setrlimit(resource.RLIMIT_NPROC, (procs, procs))
-            os.dup2(stdin_fd, 0)
-            os.dup2(stdout_fd, 1)
-            os.dup2(stderr_fd, 2)
-            os.chdir(WORK)
-            os.setgroups([])
-            os.setgid(self.gid)
-            os.setuid(self.uid)
-            prctl(PR_SET_NO_NEW_PRIVS, 1)
-            os.closerange(3, err_w)
-            os.closerange(err_w + 1, 1 << 16)
-            os.execvpe(argv[0], argv, env)
-        except BaseException as exc:  # noqa: BLE001 - report anything to the parent
-            try:
-                os.write(err_w, f"{type(exc).__name__}: {exc}".encode()[:4000] or b"exec failed")
-            finally:
-                os._exit(127)
+            for (res, soft, _), (_, (_, cur_hard)) in zip(limits, saved):
+                resource.setrlimit(res, (min(soft, cur_hard) if cur_hard != resource.RLIM_INFINITY else soft,
+                                         cur_hard))
+            pid = os.posix_spawn(path, argv, env, file_actions=actions, setsid=True, resetids=True,
+                                 setsigmask=(), setsigdef=_RESET_SIGNALS)
+        finally:
+            for res, value in saved:
+                resource.setrlimit(res, value)
+        for res, soft, hard in limits:
+            _prlimit(pid, res, (soft, hard))
+        if not self.cgroup.has("memory_limit"):
+            _prlimit(pid, resource.RLIMIT_AS, (mem_bytes, mem_bytes))
+        # The child inherited the supervisor's OOM immunity; give it back the normal score.
+        try:
+            with open(f"/proc/{pid}/oom_score_adj", "w") as f:
+                f.write("0")
+        except OSError:
+            pass
+        return pid
 
     def _wait(self, pid: int, t0: float, time_s: float, wall_s: float, cpu_before: int | None) -> str | None:
         """Wait for the child; kill the box's processes on a limit. Returns why it killed, if it did."""
@@ -563,8 +586,12 @@ class Box:
     def _clean(self) -> None:
         for path in SCRATCH:
             if self.dirty[path] or os.listdir(path):
+                if path == WORK:
+                    os.chdir("/")
                 umount(path, MNT_DETACH)
                 mount_scratch(self.cfg, path)
+                if path == WORK:
+                    os.chdir(WORK)
             self.dirty[path] = False
 
     # ---- main loop
@@ -620,6 +647,30 @@ def classify(exec_error: bytes, killed_for: str | None, output_over: bool, sig: 
     return "OK", ""
 
 
+_RESET_SIGNALS = (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGINT, signal.SIGTERM)
+
+
+def _prlimit(pid: int, res: int, value: tuple[int, int]) -> None:
+    try:
+        resource.prlimit(pid, res, value)
+    except ProcessLookupError:  # already gone
+        pass
+    except ValueError:  # the child already lowered its own hard limit below ours: stricter, keep it
+        pass
+
+
+def _round_up_mb(n: int) -> int:
+    return (n + (1 << 20) - 1) >> 20 << 20
+
+
+def _which(name: str, path: str) -> str:
+    for d in path.split(":"):
+        candidate = os.path.join(d, name)
+        if os.access(candidate, os.X_OK):
+            return candidate
+    raise OSError(errno.ENOENT, f"{name}: not found on PATH")
+
+
 def _open_dir_nofollow(base: str, rel: str) -> int:
     fd = os.open(base, os.O_RDONLY | os.O_DIRECTORY)
     for part in [p for p in rel.split("/") if p]:
@@ -650,6 +701,33 @@ def _read_all(fd: int) -> bytes:
         chunks.append(chunk)
 
 
+def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
+    """Give pid 1 the identity its children inherit.
+
+    It joins the run cgroup, drops supplementary groups, sets no_new_privs and makes the
+    box's uid its real and saved uid while keeping effective uid 0 (so it keeps its
+    capabilities to mount and kill). A child spawned with RESETIDS then runs with all
+    its ids set to the box uid and no capabilities. The supervisor is immune to the OOM
+    killer (its children are reset to the normal score) and ignores every signal a
+    program could send it; as pid 1 of the namespace it cannot be killed from inside.
+    """
+    cgroup.join()
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # never a core dump, in the box or its children
+    try:
+        with open("/proc/self/oom_score_adj", "w") as f:
+            f.write("-1000")
+    except OSError:
+        pass
+    for signum in (signal.SIGINT, signal.SIGPIPE, signal.SIGXCPU, signal.SIGXFSZ, signal.SIGHUP,
+                   signal.SIGUSR1, signal.SIGUSR2, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)
+    os.setgroups([])
+    prctl(PR_SET_NO_NEW_PRIVS, 1)
+    os.setresgid(cfg["gid"], 0, cfg["gid"])
+    os.setresuid(cfg["uid"], 0, cfg["uid"])
+    os.chdir(WORK)
+
+
 # --------------------------------------------------------------------------- entry
 
 def main() -> None:
@@ -672,9 +750,13 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001
         send_msg(sock, {"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         os._exit(1)
+    try:
+        become_supervisor(cfg, box_cgroup)
+    except Exception as exc:  # noqa: BLE001
+        send_msg(sock, {"ready": False, "error": f"{type(exc).__name__}: {exc}"})
+        os._exit(1)
+    os.set_inheritable(sock.fileno(), False)
     box = Box(cfg, sock, box_cgroup)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     box.serve()
     os._exit(0)
 

@@ -71,7 +71,8 @@ def _v1(name: str) -> BoxCgroup | None:
     dirs: list[str] = []
     wanted = {
         "memory": {"memory_limit": "memory.limit_in_bytes", "memsw_limit": "memory.memsw.limit_in_bytes",
-                   "memory_peak": "memory.max_usage_in_bytes", "oom": "memory.oom_control"},
+                   "memory_peak": "memory.max_usage_in_bytes", "memory_usage": "memory.usage_in_bytes",
+                   "oom": "memory.oom_control"},
         "pids": {"pids_max": "pids.max"},
         "cpuacct": {"cpu_usage": "cpuacct.usage"},
     }
@@ -120,6 +121,7 @@ def _v2(name: str) -> BoxCgroup | None:
     spec: dict = {"version": 2, "procs": [os.path.join(leaf, "cgroup.procs")],
                   "members": os.path.join(leaf, "cgroup.procs")}
     files = {"memory_limit": "memory.max", "memsw_limit": "memory.swap.max", "memory_peak": "memory.peak",
+             "memory_usage": "memory.current",
              "oom": "memory.events", "pids_max": "pids.max", "cpu_usage": "cpu.stat"}
     for key, fname in files.items():
         if os.path.exists(os.path.join(leaf, fname)):

@@ -58,7 +58,8 @@ def runner(sandbox: object) -> Runner:
 
 
 def box_processes() -> list[tuple[int, int, str]]:
-    """Host processes running as a box uid (pid, uid, command)."""
+    """Host processes whose effective uid is a box uid (pid, uid, command): programs left
+    running. (A box supervisor keeps effective uid 0 and is not counted.)"""
     found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -66,11 +67,11 @@ def box_processes() -> list[tuple[int, int, str]]:
         try:
             with open(f"/proc/{entry}/status") as f:
                 uid_line = next(line for line in f if line.startswith("Uid:"))
-            uid = int(uid_line.split()[1])
+            uid = int(uid_line.split()[2])
             if uid >= BOX_UID_MIN:
                 with open(f"/proc/{entry}/cmdline", "rb") as f:
                     cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
-                found.append((int(entry), uid, cmd))
+                found.append((int(entry), uid, cmd[:80]))
         except (OSError, StopIteration, ValueError):
             continue
     return found
@@ -81,7 +82,7 @@ import os, sys, subprocess
 what = sys.argv[1] if len(sys.argv) > 1 else sys.stdin.read().strip()
 if what == "pid":
     procs = [p for p in os.listdir('/proc') if p.isdigit()]
-    print(os.getpid(), len(procs))
+    print(os.getppid(), len(procs))
 elif what == "fs":
     seen = [p for p in ('/work', '/root', '/home', '/etc/shadow', '/var') if os.path.exists(p)]
     try:
@@ -110,7 +111,9 @@ def isolation(runner: Runner) -> dict[str, str]:
     """Harmless probes of the isolation layer; each maps to '' when it works, else why not."""
     problems: dict[str, str] = {}
     r = runner.run("python", _PROBE_PY, b"pid")
-    if not (r.ok and r.stdout.split() and int(r.stdout.split()[0]) < 100 and int(r.stdout.split()[1]) < 10):
+    # In its own pid namespace a program's parent is the box's init (pid 1) and it sees
+    # only a handful of processes.
+    if not (r.ok and r.stdout.split() and int(r.stdout.split()[0]) == 1 and int(r.stdout.split()[1]) < 10):
         problems["pid namespace"] = f"pid probe printed {r.stdout!r} ({r.status.value})"
     r = runner.run("python", _PROBE_PY, b"fs")
     if r.stdout.strip() != b"visible: none":

@@ -62,7 +62,7 @@ def test_memory_limit_reports_mle_and_peak(runner):
     assert r.status is Status.MLE, r
     ok = runner.run("cpp", "#include <vector>\n#include <cstdio>\nint main(){ std::vector<char> v(40<<20, 1); std::printf(\"%d\\n\", v[123]); }\n",
                     limits=Limits(time_s=5, memory_mb=64))
-    assert ok.status is Status.OK and 40 <= ok.peak_memory_mb < 64
+    assert ok.status is Status.OK and 38 <= ok.peak_memory_mb < 64  # 40 MB vector (+ code, - shared pages)
 
 
 def test_output_limit(runner):
