@@ -97,41 +97,55 @@ def prctl(option: int, arg: int) -> None:
 # --------------------------------------------------------------------------- wire
 
 def send_msg(sock: socket.socket, header: dict, payloads: list[bytes] = ()) -> None:  # type: ignore[assignment]
+    """Send one message with as few system calls as the socket allows (one, usually)."""
     header = dict(header, sizes=[len(p) for p in payloads])
     raw = json.dumps(header).encode()
-    sock.sendall(struct.pack(">I", len(raw)) + raw)
-    for payload in payloads:
-        if payload:
-            sock.sendall(payload)
+    buffers = [memoryview(struct.pack(">I", len(raw)) + raw)] + [memoryview(p) for p in payloads if p]
+    while buffers:
+        sent = sock.sendmsg(buffers)
+        while buffers and sent >= len(buffers[0]):
+            sent -= len(buffers[0])
+            buffers.pop(0)
+        if buffers and sent:
+            buffers[0] = buffers[0][sent:]
 
 
-def recv_exact(sock: socket.socket, n: int) -> bytes | None:
-    buf = bytearray(n)
-    view = memoryview(buf)
-    got = 0
-    while got < n:
-        k = sock.recv_into(view[got:], n - got)
-        if k == 0:
+class Reader:
+    """Buffered reading of messages from a socket (few large recv calls)."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.buf = bytearray()
+        self.pos = 0
+
+    def read(self, n: int) -> bytes | None:
+        while len(self.buf) - self.pos < n:
+            if self.pos:
+                del self.buf[:self.pos]
+                self.pos = 0
+            chunk = self.sock.recv(max(1 << 16, n - len(self.buf)))
+            if not chunk:
+                return None
+            self.buf += chunk
+        data = bytes(self.buf[self.pos:self.pos + n])
+        self.pos += n
+        return data
+
+    def recv_msg(self) -> tuple[dict, list[bytes]] | None:
+        head = self.read(4)
+        if head is None:
             return None
-        got += k
-    return bytes(buf)
-
-
-def recv_msg(sock: socket.socket) -> tuple[dict, list[bytes]] | None:
-    head = recv_exact(sock, 4)
-    if head is None:
-        return None
-    raw = recv_exact(sock, struct.unpack(">I", head)[0])
-    if raw is None:
-        return None
-    header = json.loads(raw)
-    payloads = []
-    for size in header.get("sizes", []):
-        data = recv_exact(sock, size) if size else b""
-        if data is None:
+        raw = self.read(struct.unpack(">I", head)[0])
+        if raw is None:
             return None
-        payloads.append(data)
-    return header, payloads
+        header = json.loads(raw)
+        payloads = []
+        for size in header.get("sizes", []):
+            data = self.read(size) if size else b""
+            if data is None:
+                return None
+            payloads.append(data)
+        return header, payloads
 
 
 # --------------------------------------------------------------------------- box set-up
@@ -597,8 +611,9 @@ class Box:
     # ---- main loop
     def serve(self) -> None:
         send_msg(self.sock, {"ready": True, "pid": os.getpid()})
+        reader = Reader(self.sock)
         while True:
-            msg = recv_msg(self.sock)
+            msg = reader.recv_msg()
             if msg is None:
                 return
             header, payloads = msg

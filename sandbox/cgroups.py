@@ -54,8 +54,34 @@ def _own_paths() -> dict[str, str]:
     return paths
 
 
+def _sweep_stale(parent: str) -> None:
+    """Remove leaves left by processes that died without cleaning up (kill -9)."""
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return
+    for name in names:
+        parts = name.split("-")
+        if len(parts) == 3 and parts[0] == "box" and parts[1].isdigit() and not _alive(int(parts[1])):
+            try:
+                os.rmdir(os.path.join(parent, name))
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _mkdir_leaf(candidates: list[str], name: str) -> str | None:
     for base in candidates:
+        _sweep_stale(os.path.join(base, "codesolve"))
         leaf = os.path.join(base, "codesolve", name)
         try:
             os.makedirs(leaf, exist_ok=True)
@@ -111,6 +137,7 @@ def _v2(name: str) -> BoxCgroup | None:
         with open(os.path.join(root, "cgroup.subtree_control"), "w") as f:
             f.write(enable)
         os.makedirs(base, exist_ok=True)
+        _sweep_stale(base)
         with open(os.path.join(base, "cgroup.subtree_control"), "w") as f:
             f.write(enable)
         leaf = os.path.join(base, name)

@@ -110,9 +110,10 @@ class _Box:
             env={"PATH": "/usr/bin:/bin"})
         box_end.close()
         self.sock = host_end
+        self.reader = _box.Reader(host_end)
         self.sock.settimeout(30)
         try:
-            msg = _box.recv_msg(self.sock)
+            msg = self.reader.recv_msg()
         except OSError as exc:
             self.kill()
             raise IsolationUnavailable(f"the box did not start: {exc}") from exc
@@ -126,7 +127,7 @@ class _Box:
     def call(self, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes]]:
         try:
             _box.send_msg(self.sock, header, payloads)
-            msg = _box.recv_msg(self.sock)
+            msg = self.reader.recv_msg()
         except OSError as exc:
             raise BoxCrashed(f"box pid {self.proc.pid}: {exc}") from exc
         if msg is None:
@@ -143,7 +144,7 @@ class _Box:
         try:
             self.sock.settimeout(2)
             _box.send_msg(self.sock, {"op": "quit"})
-            _box.recv_msg(self.sock)
+            self.reader.recv_msg()
         except OSError:
             pass
         self.kill()
@@ -190,6 +191,7 @@ class LocalSandbox:
         self._idle: queue.Queue[_Box] = queue.Queue()
         self._lock = threading.Lock()
         self._closed = False
+        self._starting = 0
         self.stats = RunStats()
         self._finalizer = weakref.finalize(self, LocalSandbox._close_boxes, self._boxes)
 
@@ -221,27 +223,31 @@ class LocalSandbox:
             raise
 
     def _acquire(self) -> _Box:
-        with self._lock:
-            if self._closed:
-                raise IsolationUnavailable("the sandbox is closed")
-            try:
-                return self._idle.get_nowait()
-            except queue.Empty:
-                pass
-            start = len(self._boxes) < self.config.worker_count
-            if start:
-                self._boxes.append(None)  # type: ignore[arg-type]  # reserve the slot
-        if start:
-            try:
-                box = self._start_box()
-            except BaseException:
-                with self._lock:
-                    self._boxes.remove(None)  # type: ignore[arg-type]
-                raise
+        """An idle box, starting one while fewer than ``workers`` exist."""
+        while True:
             with self._lock:
-                self._boxes[self._boxes.index(None)] = box  # type: ignore[arg-type]
-            return box
-        return self._idle.get()
+                if self._closed:
+                    raise IsolationUnavailable("the sandbox is closed")
+                try:
+                    return self._idle.get_nowait()
+                except queue.Empty:
+                    pass
+                start = self._starting + len(self._boxes) < self.config.worker_count
+                if start:
+                    self._starting += 1
+            if start:
+                try:
+                    box = self._start_box()
+                finally:
+                    with self._lock:
+                        self._starting -= 1
+                with self._lock:
+                    self._boxes.append(box)
+                return box
+            try:
+                return self._idle.get(timeout=0.2)  # re-check: a broken box frees a slot
+            except queue.Empty:
+                continue
 
     def _release(self, box: _Box, broken: bool = False) -> None:
         if broken:

@@ -1,0 +1,99 @@
+"""Boxes end with their owner: on close, and when the owning process is killed."""
+
+from __future__ import annotations
+
+import glob
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from sandbox import IsolationUnavailable, Limits, Program, Status
+from sandbox.local import LocalConfig, LocalSandbox
+
+from conftest import box_processes  # type: ignore[import-not-found]
+
+
+def _box_supervisors(owner: int) -> list[int]:
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    cmd = f.read()
+                with open(f"/proc/{entry}/status") as f:
+                    ppid = int(next(line for line in f if line.startswith("PPid:")).split()[1])
+            except (OSError, StopIteration):
+                continue
+            if b"_box.py" in cmd and ppid == owner:
+                pids.append(int(entry))
+    return pids
+
+
+def test_close_ends_every_box_and_removes_its_cgroups():
+    sb = LocalSandbox(LocalConfig(workers=2))
+    exe = sb.compile(Program("python", "print(1)")).executable
+    assert all(r.ok for r in sb.run_batch(exe, [b""] * 4))
+    assert len(_box_supervisors(os.getpid())) == 2
+    sb.close()
+    assert _box_supervisors(os.getpid()) == []
+    assert not glob.glob(f"/sys/fs/cgroup/*/**/codesolve/box-{os.getpid()}-*", recursive=True)
+    with pytest.raises(IsolationUnavailable):
+        sb.run(exe, b"")
+
+
+def test_killing_the_owner_ends_its_boxes_and_their_programs(tmp_path):
+    script = tmp_path / "owner.py"
+    script.write_text(textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {os.getcwd()!r})
+        from sandbox.local import LocalSandbox
+        from sandbox import Program, Limits
+        sb = LocalSandbox()
+        exe = sb.compile(Program("python", "import time\\nprint('started', flush=True)\\ntime.sleep(60)")).executable
+        print("ready", flush=True)
+        sb.run(exe, b"", Limits(time_s=100, wall_s=100))
+    """))
+    owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, cwd=os.getcwd())
+    assert owner.stdout.readline() == b"ready\n"
+    deadline = time.time() + 10
+    while not box_processes() and time.time() < deadline:
+        time.sleep(0.05)
+    assert box_processes(), "the sleeping program never started"
+    owner.send_signal(signal.SIGKILL)
+    owner.wait()
+    deadline = time.time() + 10
+    while (box_processes() or _box_supervisors(owner.pid)) and time.time() < deadline:
+        time.sleep(0.05)
+    assert box_processes() == []
+
+
+def test_a_new_sandbox_sweeps_cgroups_left_by_a_killed_owner(tmp_path):
+    # The previous test killed its owner with SIGKILL: its cgroup leaves are stale now.
+    sb = LocalSandbox(LocalConfig(workers=1))
+    try:
+        assert sb.run(sb.compile(Program("python", "print(2)")).executable, b"").ok
+        leaves = glob.glob("/sys/fs/cgroup/*/**/codesolve/box-*", recursive=True)
+        owners = {int(os.path.basename(p).split("-")[1]) for p in leaves}
+        for pid in owners:
+            assert os.path.exists(f"/proc/{pid}"), f"stale cgroup of dead process {pid} not swept"
+    finally:
+        sb.close()
+
+
+def test_a_box_that_dies_is_replaced():
+    with LocalSandbox(LocalConfig(workers=2)) as sandbox:
+        exe = sandbox.compile(Program("python", "import sys\nprint(sys.stdin.read())")).executable
+        assert all(r.ok for r in sandbox.run_batch(exe, [b"warm"] * 4, Limits()))
+        for box in list(sandbox._boxes):  # kill every box's supervisor behind the sandbox's back
+            box.proc.send_signal(signal.SIGKILL)
+            box.proc.wait()
+        results = sandbox.run_batch(exe, [b"a", b"b", b"c", b"d"], Limits())
+        assert {r.status for r in results} <= {Status.SE, Status.OK}
+        assert any(r.status is Status.SE for r in results)  # the dead boxes' runs are errors, not verdicts
+        again = sandbox.run_batch(exe, [b"x", b"y"], Limits())
+        assert [r.stdout for r in again] == [b"x\n", b"y\n"]
