@@ -18,6 +18,7 @@ from sandbox.backends import BACKENDS, open_sandbox
 from sandbox.checkers import Checker
 from sandbox.judging import Test, judge
 from sandbox.programs import RunInput
+from problems.errors import ProblemError
 
 log = logging.getLogger("codesolve")
 
@@ -36,10 +37,12 @@ def _read_program(path: str, language: str | None) -> Program:
     return Program(lang.name, source)
 
 
-def _limits(args: argparse.Namespace) -> Limits:
+def _limits(args: argparse.Namespace, base: Limits = Limits()) -> Limits:
+    """``base`` with the limits given on the command line."""
+    given = {"time_s": args.time_limit, "memory_mb": args.memory_limit, "output_mb": args.output_limit,
+             "wall_s": args.wall_limit}
     try:
-        return Limits(time_s=args.time_limit, memory_mb=args.memory_limit, output_mb=args.output_limit,
-                      wall_s=args.wall_limit)
+        return base.with_(**{k: v for k, v in given.items() if v is not None})
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
@@ -102,6 +105,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_judge(args: argparse.Namespace) -> int:
     program = _read_program(args.file, args.language)
+    if bool(args.tests) == bool(args.problem):
+        raise UsageError("give exactly one of --tests DIR or --problem PATH")
+    if args.problem:
+        return _judge_problem(args, program)
     limits = _limits(args)
     tests = _read_tests(args.tests)
     checker = _checker(args.checker)
@@ -113,15 +120,66 @@ def cmd_judge(args: argparse.Namespace) -> int:
     return 0 if result.accepted else 1
 
 
+def _judge_problem(args: argparse.Namespace, program: Program) -> int:
+    from problems import load
+    from problems.judging import judge_problem
+    from problems.kattis import needs_derived_time_limit
+
+    if args.checker:
+        raise UsageError("--checker goes with --tests; a problem brings its own checker")
+    problem_set = load(args.problem)
+    if len(problem_set) != 1:
+        raise UsageError(f"--problem {args.problem}: holds {len(problem_set)} problems; name one package")
+    problem = problem_set[0]
+    limits = _limits(args, problem.limits)
+    if args.time_limit is None and needs_derived_time_limit(problem):
+        log.warning("%s gives no time limit; using %gs (run 'codesolve problems validate' to derive it)",
+                    problem.id, problem.limits.time_s)
+    with open_sandbox(args.backend) as sandbox:
+        result = judge_problem(sandbox, program, problem, limits, stop_on_failure=not args.all)
+    out = {"problem": problem.id, **result.to_json()}
+    _print_json(out)
+    if result.verdict.value == "JE":
+        return 2
+    return 0 if result.accepted else 1
+
+
+def cmd_problems_list(args: argparse.Namespace) -> int:
+    from problems import load
+
+    for problem in load(args.path):
+        print(problem.describe())
+    return 0
+
+
+def cmd_problems_validate(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from problems import load
+    from problems.validation import format_table, validate_problem
+
+    problem_set = load(args.path)
+    checks = []
+    with open_sandbox(args.backend) as sandbox:
+        with tqdm(problem_set, desc="validating", unit="problem", file=sys.stderr) as bar:
+            for problem in bar:
+                bar.set_postfix_str(problem.id)
+                checks += validate_problem(sandbox, problem)
+    print(format_table(checks))
+    return 0 if all(c.ok for c in checks) else 1
+
+
 def _print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
 
 
-def _add_limits(p: argparse.ArgumentParser, time_default: float = 2.0) -> None:
-    p.add_argument("--time-limit", type=float, default=time_default, metavar="S", help="CPU seconds (default %(default)s)")
-    p.add_argument("--wall-limit", type=float, default=None, metavar="S", help="wall seconds (default 2*time+1)")
-    p.add_argument("--memory-limit", type=int, default=256, metavar="MB", help="memory in MB (default %(default)s)")
-    p.add_argument("--output-limit", type=int, default=64, metavar="MB", help="output and file size in MB (default %(default)s)")
+def _add_limits(p: argparse.ArgumentParser, problem_note: str = "") -> None:
+    d = Limits()
+    p.add_argument("--time-limit", type=float, metavar="S", help=f"CPU seconds (default {d.time_s:g}{problem_note})")
+    p.add_argument("--wall-limit", type=float, metavar="S", help="wall seconds (default 2*time+1)")
+    p.add_argument("--memory-limit", type=int, metavar="MB", help=f"memory in MB (default {d.memory_mb}{problem_note})")
+    p.add_argument("--output-limit", type=int, metavar="MB",
+                   help=f"output and file size in MB (default {d.output_mb}{problem_note})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,17 +195,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add_limits(p)
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser("judge", help="judge a program on a folder of NAME.in / NAME.ans tests")
+    p = sub.add_parser("judge", help="judge a program on a folder of tests or on a problem's tests")
     p.add_argument("file", help="source file (.py or .cpp)")
-    p.add_argument("--tests", required=True, metavar="DIR", help="folder of NAME.in and NAME.ans files")
+    p.add_argument("--tests", metavar="DIR", help="folder of NAME.in and NAME.ans files")
+    p.add_argument("--problem", metavar="PATH",
+                   help="a problem (package, or a data file holding one problem): its samples and hidden "
+                        "tests, limits and checker")
     p.add_argument("--checker", metavar="SPEC",
                    help="'default', 'json', Kattis validator flags such as 'float_tolerance 1e-6', "
                         "or the path of an output validator (file or folder)")
     p.add_argument("--language", help="python or cpp (default: from the extension)")
     p.add_argument("--all", action="store_true", help="run every test instead of stopping at the first failure")
     p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
-    _add_limits(p)
+    _add_limits(p, "; with --problem, the problem's")
     p.set_defaults(func=cmd_judge)
+
+    problems = sub.add_parser("problems", help="list and validate problem sets").add_subparsers(
+        dest="problems_command", required=True)
+    p = problems.add_parser("list", help="one line per problem: id, title, interface, tests, limits")
+    p.add_argument("path", help="a problem package, a folder of packages or a data file")
+    p.set_defaults(func=cmd_problems_list)
+    p = problems.add_parser("validate", help="check packages as problem setters do (validators, submissions)")
+    p.add_argument("path", help="a problem package or a folder of packages")
+    p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
+    p.set_defaults(func=cmd_problems_validate)
     return parser
 
 
@@ -158,12 +229,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args)
-    except (UsageError, SandboxError) as exc:
+    except (UsageError, SandboxError, ProblemError) as exc:
         print(f"codesolve {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("codesolve: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. piped into head: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

@@ -1,0 +1,24 @@
+"""The problems package's exception hierarchy."""
+
+from __future__ import annotations
+
+
+class ProblemError(Exception):
+    """A problem or problem set could not be loaded.
+
+    The message names the file, the field (when there is one) and what was expected.
+    """
+
+    def __init__(self, path: str, message: str, field: str | None = None) -> None:
+        self.path = path
+        self.field = field
+        where = f"{path}: {field}: " if field else f"{path}: "
+        super().__init__(where + message)
+
+
+class UnknownFormat(ProblemError):
+    """Nothing at the path looks like a format codesolve reads."""
+
+
+class UnsupportedProblem(ProblemError):
+    """A problem of a kind codesolve cannot run (e.g. interactive), reported, never mis-run."""

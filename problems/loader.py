@@ -1,0 +1,31 @@
+"""``problems.load``: one entry point for every format, chosen by what the path holds."""
+
+from __future__ import annotations
+
+import os
+
+from .errors import ProblemError, UnknownFormat
+from .kattis import is_package, load_folder, load_package
+from .model import ProblemSet
+
+DATA_FILE_EXTENSIONS = (".jsonl", ".json", ".parquet")
+
+
+def load(path: str) -> ProblemSet:
+    """Load a problem set from a Kattis package, a folder of packages, or a data file
+    (CodeContests, APPS, LiveCodeBench, HumanEval, MBPP as JSONL, JSON or Parquet).
+    Never touches the network."""
+    path = os.fspath(path)
+    if not os.path.exists(path):
+        raise ProblemError(path, "no such file or folder")
+    if os.path.isdir(path):
+        if is_package(path):
+            problem = load_package(path)
+            return ProblemSet(problem.id, (problem,), path)
+        return load_folder(path)
+    if path.endswith(DATA_FILE_EXTENSIONS):
+        from .datafiles import load_data_file
+
+        return load_data_file(path)
+    raise UnknownFormat(path, "expected a Kattis problem package (a folder with problem.yaml and data/), "
+                              "a folder of packages, or a .jsonl, .json or .parquet data file")
