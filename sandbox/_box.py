@@ -452,6 +452,37 @@ class Box:
                   "collected": collected_names, "phases": phases}
         return result, [stdout, stderr, *collected]
 
+    def runs(self, header: dict, payloads: list[bytes]) -> None:
+        """Run one executable on several inputs, sending one reply per run as it ends.
+
+        ``items`` lists, per input, its extra ``args``, ``files`` (names), ``dirs`` and
+        ``collect``; the payloads are, per input, stdin followed by its files' contents.
+        """
+        digest = header.get("digest")
+        if digest and digest not in self.exes:
+            send_msg(self.sock, {"missing": digest})
+            return
+        pos = 0
+        for item in header["items"]:
+            n_files = len(item.get("files", []))
+            sub = dict(header, op="run", argv=header["argv"] + item.get("args", []), files=item.get("files", []),
+                       dirs=item.get("dirs", []), collect=item.get("collect", []))
+            sub_payloads = payloads[pos:pos + 1 + n_files]
+            pos += 1 + n_files
+            try:
+                reply, out = self.run(sub, sub_payloads)
+            except Exception as exc:  # noqa: BLE001 - report it for this input, go on with the next
+                self._recover()
+                reply, out = {"error": f"{type(exc).__name__}: {exc}"}, []
+            send_msg(self.sock, reply, out)
+
+    def _recover(self) -> None:
+        self._kill_all()
+        try:
+            self._clean()
+        except OSError:
+            pass
+
     def _spawn(self, argv: list[str], env: dict, lim: dict, stdin_fd: int, stdout_fd: int, stderr_fd: int,
                mem_bytes: int, out_bytes: int) -> int:
         """Start the program with posix_spawn (vfork+exec: no copy of this process).
@@ -618,6 +649,9 @@ class Box:
                 return
             header, payloads = msg
             op = header.get("op")
+            if op == "runs":
+                self.runs(header, payloads)
+                continue
             try:
                 if op == "run":
                     reply, out = self.run(header, payloads)
@@ -629,11 +663,7 @@ class Box:
                 else:
                     reply, out = {"error": f"unknown op {op!r}"}, []
             except Exception as exc:  # noqa: BLE001 - a failed request must not kill the box
-                self._kill_all()
-                try:
-                    self._clean()
-                except OSError:
-                    pass
+                self._recover()
                 reply, out = {"error": f"{type(exc).__name__}: {exc}"}, []
             send_msg(self.sock, reply, out)
 

@@ -21,7 +21,7 @@ import threading
 import time
 import weakref
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from . import _box
 from .cgroups import BoxCgroup, create_box_cgroup, describe
@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 BOX_SCRIPT = os.path.abspath(_box.__file__)
 _ETC_FILES = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives")
 _TOP_DIRS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+#: Most inputs a box receives in one request (amortises the host/box round trip).
+MAX_GROUP = 16
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,12 @@ class _Box:
     def call(self, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes]]:
         try:
             _box.send_msg(self.sock, header, payloads)
+        except OSError as exc:
+            raise BoxCrashed(f"box pid {self.proc.pid}: {exc}") from exc
+        return self.receive()
+
+    def receive(self) -> tuple[dict, list[bytes]]:
+        try:
             msg = self.reader.recv_msg()
         except OSError as exc:
             raise BoxCrashed(f"box pid {self.proc.pid}: {exc}") from exc
@@ -271,9 +279,9 @@ class LocalSandbox:
     # ------------------------------------------------------------------ runs
     def _execute(self, box: _Box, exe: Executable | None, argv: Sequence[str], inp: RunInput,
                  limits: Limits) -> RunResult:
-        argv = [self.python if a == "python3" else a for a in argv]
+        """One run on one box (compilations; single runs)."""
         names = list(inp.files)
-        header = {"op": "run", "digest": exe.digest if exe else None, "argv": argv + list(inp.args),
+        header = {"op": "run", "digest": exe.digest if exe else None, "argv": self._argv(argv) + list(inp.args),
                   "limits": _limits_json(limits), "files": names, "dirs": list(inp.dirs),
                   "collect": list(inp.collect)}
         payloads = [inp.stdin] + [bytes(inp.files[n]) for n in names]
@@ -283,7 +291,31 @@ class LocalSandbox:
             box.put(exe)
             t0 = time.perf_counter()
             reply, out = box.call(header, payloads)
-        elapsed = time.perf_counter() - t0
+        return self._result(reply, out, time.perf_counter() - t0)
+
+    def _execute_many(self, box: _Box, exe: Executable, items: Sequence[RunInput],
+                      limits: Limits) -> Iterator[RunResult]:
+        """Several runs on one box in one request; results are yielded as each run ends."""
+        header = {"op": "runs", "digest": exe.digest, "argv": self._argv(exe.argv), "limits": _limits_json(limits),
+                  "items": [{"args": list(i.args), "files": list(i.files), "dirs": list(i.dirs),
+                             "collect": list(i.collect)} for i in items]}
+        payloads = [p for i in items for p in [i.stdin, *(bytes(i.files[n]) for n in i.files)]]
+        t0 = time.perf_counter()
+        reply, out = box.call(header, payloads)
+        if "missing" in reply:
+            box.put(exe)
+            t0 = time.perf_counter()
+            reply, out = box.call(header, payloads)
+        for k in range(len(items)):
+            if k:
+                t0 = time.perf_counter()
+                reply, out = box.receive()
+            yield self._result(reply, out, time.perf_counter() - t0)
+
+    def _argv(self, argv: Sequence[str]) -> list[str]:
+        return [self.python if a == "python3" else a for a in argv]
+
+    def _result(self, reply: dict, out: list[bytes], elapsed: float) -> RunResult:
         if "error" in reply:
             return RunResult(Status.SE, reason=f"sandbox: {reply['error']}")
         phases = reply.get("phases", {})
@@ -330,11 +362,15 @@ class LocalSandbox:
                   stop: Callable[[int, RunResult], bool] | None = None) -> list[RunResult | None]:
         """Run ``executable`` on every input, using every box. Results are in input order.
 
-        When ``stop(index, result)`` returns True no further input is started; inputs that
-        were not started get ``None``, and every input before a started one was started.
+        Each box receives inputs in small groups (one request, one reply per run), fewer
+        when the batch is small. When ``stop(index, result)`` returns True no further group
+        is started: inputs never started get ``None``, and every input before a started
+        one was started.
         """
         items = [as_run_input(x) for x in inputs]
         results: list[RunResult | None] = [None] * len(items)
+        n_workers = min(self.config.worker_count, len(items))
+        group = max(1, min(MAX_GROUP, len(items) // (4 * max(n_workers, 1))))
         next_index = [0]
         stopped = threading.Event()
         lock = threading.Lock()
@@ -345,21 +381,26 @@ class LocalSandbox:
             try:
                 while not stopped.is_set():
                     with lock:
-                        i = next_index[0]
-                        if i >= len(items):
+                        start = next_index[0]
+                        if start >= len(items):
                             return
-                        next_index[0] += 1
+                        end = min(start + group, len(items))
+                        next_index[0] = end
                     if box is None:
                         box = self._acquire()
+                    i = start
                     try:
-                        result = self._execute(box, executable, executable.argv, items[i], limits)
+                        for i, result in enumerate(self._execute_many(box, executable, items[start:end], limits),
+                                                   start):
+                            results[i] = result
+                            if stop is not None and stop(i, result):
+                                stopped.set()
                     except BoxCrashed as exc:
                         self._release(box, broken=True)
                         box = None
-                        result = RunResult(Status.SE, reason=str(exc))
-                    results[i] = result
-                    if stop is not None and stop(i, result):
-                        stopped.set()
+                        for j in range(start, end):
+                            if results[j] is None:
+                                results[j] = RunResult(Status.SE, reason=str(exc))
             except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
                 errors.append(exc)
                 stopped.set()
@@ -370,7 +411,6 @@ class LocalSandbox:
                 if box is not None:
                     self._release(box)
 
-        n_workers = min(self.config.worker_count, len(items))
         if n_workers <= 1:
             worker()
         else:

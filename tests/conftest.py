@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Iterator
 
@@ -57,24 +58,49 @@ def runner(sandbox: object) -> Runner:
     return Runner(sandbox)
 
 
-def box_processes() -> list[tuple[int, int, str]]:
-    """Host processes whose effective uid is a box uid (pid, uid, command): programs left
-    running. (A box supervisor keeps effective uid 0 and is not counted.)"""
-    found = []
+def _processes() -> dict[int, tuple[int, int, bytes]]:
+    """pid -> (ppid, effective uid, cmdline) of every process on the host."""
+    table = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/status") as f:
-                uid_line = next(line for line in f if line.startswith("Uid:"))
-            uid = int(uid_line.split()[2])
-            if uid >= BOX_UID_MIN:
-                with open(f"/proc/{entry}/cmdline", "rb") as f:
-                    cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
-                found.append((int(entry), uid, cmd[:80]))
-        except (OSError, StopIteration, ValueError):
+                fields = dict(line.split(":", 1) for line in f if ":" in line)
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmd = f.read()
+            table[int(entry)] = (int(fields["PPid"]), int(fields["Uid"].split()[1]), cmd)
+        except (OSError, KeyError, ValueError):
             continue
-    return found
+    return table
+
+
+def box_uids(owner: int | None = None) -> set[int]:
+    """The uids of the boxes started by ``owner`` (default: this process) and its children."""
+    owner = owner or os.getpid()
+    table = _processes()
+    uids = set()
+    for pid, (ppid, _, cmd) in table.items():
+        if b"_box.py" not in cmd:
+            continue
+        ancestor, seen = ppid, 0
+        while ancestor not in (0, 1, owner) and ancestor in table and seen < 64:
+            ancestor, seen = table[ancestor][0], seen + 1
+        if ancestor == owner:
+            try:
+                uids.add(json.loads(cmd.split(b"\0")[-2])["uid"])
+            except (ValueError, KeyError, IndexError):
+                continue
+    return uids
+
+
+def box_processes(uids: set[int] | None = None) -> list[tuple[int, int, str]]:
+    """Processes whose effective uid is one of ``uids`` (default: this process's boxes):
+    programs left running. A box supervisor keeps effective uid 0 and is not counted.
+    (Other sandboxes on the same machine have other uids and are not counted either.)"""
+    uids = box_uids() if uids is None else uids
+    return [(pid, euid, cmd.replace(b"\0", b" ").decode(errors="replace")[:80])
+            for pid, (_, euid, cmd) in _processes().items() if euid in uids and euid >= BOX_UID_MIN]
 
 
 _PROBE_PY = r"""
@@ -164,6 +190,7 @@ def host_untouched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
     sentinel = sentinel_dir / "secret.txt"
     sentinel.write_text("caller secret 8f3a\n")
     before = {p: _listing(p) for p in ("/tmp", "/dev/shm")}
+    uids = box_uids()
     yield {"sentinel": str(sentinel)}
     assert sentinel.read_text() == "caller secret 8f3a\n"
     for path, names in before.items():
@@ -171,4 +198,4 @@ def host_untouched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
         # what a sandboxed program could have made (a box uid, or the hostile tests' names).
         new = [n for n in _listing(path) - names if _sandbox_made(os.path.join(path, n))]
         assert not new, f"the program left files in the host's {path}: {sorted(new)[:5]}"
-    assert box_processes() == [], "processes still running after the run"
+    assert box_processes(uids | box_uids()) == [], "processes still running after the run"

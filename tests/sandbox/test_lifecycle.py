@@ -15,7 +15,7 @@ import pytest
 from sandbox import IsolationUnavailable, Limits, Program, Status
 from sandbox.local import LocalConfig, LocalSandbox
 
-from conftest import box_processes  # type: ignore[import-not-found]
+from conftest import box_processes, box_uids  # type: ignore[import-not-found]
 
 
 def _box_supervisors(owner: int) -> list[int]:
@@ -63,16 +63,18 @@ def test_killing_the_owner_ends_its_boxes_and_their_programs(tmp_path):
     """))
     owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, cwd=os.getcwd())
     assert owner.stdout.readline() == b"ready\n"
+    uids = box_uids(owner.pid)
+    assert uids, "the owner started no box"
     deadline = time.time() + 10
-    while not box_processes() and time.time() < deadline:
+    while not box_processes(uids) and time.time() < deadline:
         time.sleep(0.05)
-    assert box_processes(), "the sleeping program never started"
+    assert box_processes(uids), "the sleeping program never started"
     owner.send_signal(signal.SIGKILL)
     owner.wait()
     deadline = time.time() + 10
-    while (box_processes() or _box_supervisors(owner.pid)) and time.time() < deadline:
+    while box_processes(uids) and time.time() < deadline:
         time.sleep(0.05)
-    assert box_processes() == []
+    assert box_processes(uids) == []
 
 
 def test_a_new_sandbox_sweeps_cgroups_left_by_a_killed_owner(tmp_path):
