@@ -8,7 +8,6 @@ from .errors import ProblemError, UnknownFormat
 from .kattis import is_package, load_folder, load_package
 from .model import ProblemSet
 
-DATA_FILE_EXTENSIONS = (".jsonl", ".json", ".parquet")
 
 
 def load(path: str) -> ProblemSet:
@@ -23,9 +22,11 @@ def load(path: str) -> ProblemSet:
             problem = load_package(path)
             return ProblemSet(problem.id, (problem,), path)
         return load_folder(path)
-    if path.endswith(DATA_FILE_EXTENSIONS):
-        from .datafiles import load_data_file
+    from .datafiles import EXTENSIONS, load_data_file
 
+    base = path[:-3] if path.endswith(".gz") else path
+    if os.path.splitext(base)[1].lower() in EXTENSIONS:
         return load_data_file(path)
     raise UnknownFormat(path, "expected a Kattis problem package (a folder with problem.yaml and data/), "
-                              "a folder of packages, or a .jsonl, .json or .parquet data file")
+                              f"a folder of packages, or a data file ({', '.join(sorted(EXTENSIONS))}, "
+                              "optionally .gz)")
