@@ -174,3 +174,33 @@ def test_cli_problems_validate_exit_code(tmp_path):
     (pkg / "submissions/wrong_answer/rough_pi.py").write_text("import math\nprint(math.pi * int(input()) ** 2)\n")
     proc = codesolve("problems", "validate", str(pkg))
     assert proc.returncode == 1 and "FAIL" in proc.stdout.decode()
+
+
+def test_listing_many_packages_reads_no_test_file(tmp_path, monkeypatch):
+    import builtins
+
+    folder = tmp_path / "many"
+    for i in range(400):
+        pkg = folder / f"p{i:04d}"
+        (pkg / "data" / "secret").mkdir(parents=True)
+        (pkg / "data" / "sample").mkdir()
+        (pkg / "problem_statement").mkdir()
+        (pkg / "problem.yaml").write_text(f"name: Problem {i}\n")
+        (pkg / ".timelimit").write_text("1\n")
+        (pkg / "problem_statement" / "problem.en.md").write_text("# P\n")
+        for j in range(3):
+            (pkg / "data" / "secret" / f"{j}.in").write_text("1\n")
+            (pkg / "data" / "secret" / f"{j}.ans").write_text("1\n")
+    opened: list[str] = []
+    real_open = builtins.open
+
+    def spy(file, *args, **kwargs):
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    problem_set = load(str(folder))
+    lines = [p.describe() for p in problem_set]
+    monkeypatch.undo()
+    assert len(lines) == 400 and lines[7].split("\t")[3] == "3 tests"
+    assert not [f for f in opened if f.endswith((".in", ".ans", ".md"))]
