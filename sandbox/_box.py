@@ -2,12 +2,15 @@
 
 This file runs as its own process (``python -I -S _box.py CONFIG_JSON``) and uses the
 standard library only. It creates fresh namespaces (mount, pid, net, ipc, uts) once,
-builds a minimal read-only root, and then serves run requests from the host over a
-UNIX socket (its fd number is in the config). Each run is a fork/exec inside the box: the child joins the
-run's cgroup, gets its rlimits, a fresh work dir, drops to an unprivileged uid and
-execs; when it ends the supervisor (pid 1 of the box's pid namespace) kills every
-process left in the namespace with ``kill(-1, SIGKILL)``, reaps them and wipes the
-writable mounts.
+builds a minimal read-only root, becomes pid 1 of the new pid namespace and serves run
+requests from the host over a UNIX socket (its fd number is in the config).
+
+The supervisor joins the box's cgroup and takes the box's unprivileged uid as its real
+and saved uid (keeping effective uid 0), so that each run is a single ``posix_spawn``
+(vfork + exec, no copy of this process): the child inherits the cgroup, the rlimits
+set for the instant of the spawn, and, through RESETIDS, the unprivileged uid with no
+capabilities. When the program ends the supervisor kills every process left in the
+namespace with ``kill(-1, SIGKILL)``, reaps them and wipes the writable mounts.
 
 Wire format in both directions: 4-byte big-endian header length, a JSON header
 whose ``sizes`` lists the lengths of the binary payloads that follow.
@@ -309,11 +312,6 @@ class Cgroup:
     def oom_kills(self) -> int:
         return self.counter("oom", "oom_kill")
 
-    def members(self) -> list[int]:
-        if not self.has("members"):
-            return []
-        return [int(x) for x in self.read("members").split()]
-
 
 # --------------------------------------------------------------------------- runs
 
@@ -426,7 +424,10 @@ class Box:
         else:
             cpu = rusage.ru_utime + rusage.ru_stime
         peak = cg.peak_bytes()
-        peak_mb = max(peak - baseline, 0) / 2**20 if peak is not None else rusage.ru_maxrss / 1024
+        # The cgroup's peak counts every process of the run but charges memory in batches and
+        # not pages already charged (shared code); the main process's max RSS is exact for it.
+        rss_mb = rusage.ru_maxrss / 1024
+        peak_mb = max((peak - baseline) / 2**20, rss_mb) if peak is not None else rss_mb
         oom = cg.oom_kills() > oom_before
 
         stdout_size = os.fstat(stdout_fd).st_size

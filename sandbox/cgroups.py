@@ -112,7 +112,6 @@ def _v1(name: str) -> BoxCgroup | None:
             continue
         dirs.append(leaf)
         spec["procs"].append(os.path.join(leaf, "cgroup.procs"))
-        spec.setdefault("members", os.path.join(leaf, "cgroup.procs"))
         for key, fname in files.items():
             if os.path.exists(os.path.join(leaf, fname)):
                 spec[key] = os.path.join(leaf, fname)
@@ -145,8 +144,7 @@ def _v2(name: str) -> BoxCgroup | None:
     except OSError as exc:
         log.debug("cgroup v2 not writable: %s", exc)
         return None
-    spec: dict = {"version": 2, "procs": [os.path.join(leaf, "cgroup.procs")],
-                  "members": os.path.join(leaf, "cgroup.procs")}
+    spec: dict = {"version": 2, "procs": [os.path.join(leaf, "cgroup.procs")]}
     files = {"memory_limit": "memory.max", "memsw_limit": "memory.swap.max", "memory_peak": "memory.peak",
              "memory_usage": "memory.current",
              "oom": "memory.events", "pids_max": "pids.max", "cpu_usage": "cpu.stat"}

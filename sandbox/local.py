@@ -2,12 +2,13 @@
 
 Each box is a long-lived supervisor (``_box.py``) living in its own mount, pid, net,
 ipc and uts namespaces with a minimal read-only root. Isolation is set up once per box;
-each run is a fork/exec inside it (see ``_box.py``). A sandbox holds one box per core
+each run is one posix_spawn inside it (see ``_box.py``). A sandbox holds one box per core
 and ``run_batch`` spreads a batch over them.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import logging
 import os
@@ -444,8 +445,6 @@ class LocalSandbox:
 
 
 def _glob_match(name: str, pattern: str) -> bool:
-    import fnmatch
-
     return fnmatch.fnmatchcase(name, pattern)
 
 

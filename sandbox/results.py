@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import enum
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,8 +57,6 @@ class RunResult:
             data: bytes = getattr(self, name)
             out[name] = data.decode("utf-8", errors="replace")
             if not _is_utf8(data):
-                import base64
-
                 out[name + "_base64"] = base64.b64encode(data).decode("ascii")
         if self.reason:
             out["reason"] = self.reason
