@@ -1,0 +1,318 @@
+"""Language models behind one protocol: any OpenAI-compatible endpoint, and a replay of
+recorded samples.
+
+``OpenAIModel`` speaks to OpenAI, vLLM, SGLang, Ollama, llama.cpp and any other
+OpenAI-compatible server through the ``openai`` SDK (``AsyncOpenAI``). Samples are
+addressed by index: ``generate(messages, n, start=k)`` returns samples k..k+n-1, each
+looked up first in the persistent :class:`CompletionCache` (keyed by model, messages,
+parameters and sample index, never by credentials), so a re-run costs nothing and a new
+index draws a fresh sample. ``n > 1`` is asked for in one request and whatever the server
+did not return (it may ignore ``n``) is requested again for the missing indices only.
+Rate limits (honouring ``Retry-After``), server errors, timeouts, dropped connections and
+unreadable responses are retried with exponential backoff; a sample is stored only once
+it was received whole, so nothing is lost or counted twice. Concurrency per endpoint is
+bounded by a semaphore. Token usage and latency are recorded per role.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import os
+import random
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Protocol, Sequence
+
+log = logging.getLogger(__name__)
+
+Message = Mapping[str, str]
+
+
+class ModelError(Exception):
+    """A model could not produce samples (bad configuration, refused key, retries exhausted)."""
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One sample. ``cached`` is True when it came from the cache or a replay file."""
+
+    text: str
+    index: int
+    finish_reason: str = "stop"
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_s: float = 0.0
+    cached: bool = False
+
+
+class Model(Protocol):
+    name: str
+
+    async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
+                       temperature: float = 0.8, max_tokens: int = 2048, seed: int | None = None,
+                       key: str = "") -> list[Generation]:
+        """Samples ``start`` .. ``start + n - 1`` for ``messages`` (``key`` names the problem,
+        used by replays)."""
+        ...
+
+
+# --------------------------------------------------------------------------- usage
+
+@dataclass
+class Usage:
+    requests: int = 0
+    samples: int = 0
+    cached_samples: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_s: float = 0.0
+    retries: int = 0
+
+
+@dataclass
+class UsageLog:
+    """Token usage and latency per role (thread-safe)."""
+
+    by_role: dict[str, Usage] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def role(self, role: str) -> Usage:
+        with self._lock:
+            return self.by_role.setdefault(role, Usage())
+
+    def add(self, role: str, **amounts: float) -> None:
+        with self._lock:
+            usage = self.by_role.setdefault(role, Usage())
+            for name, value in amounts.items():
+                setattr(usage, name, getattr(usage, name) + value)
+
+
+# --------------------------------------------------------------------------- cache
+
+class CompletionCache:
+    """Samples persisted in SQLite, keyed by (model, messages, parameters) and sample index."""
+
+    def __init__(self, path: str) -> None:
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS completions (request TEXT NOT NULL, sample INTEGER NOT NULL, "
+                         "text TEXT NOT NULL, finish_reason TEXT, prompt_tokens INTEGER, completion_tokens INTEGER, "
+                         "created REAL, PRIMARY KEY (request, sample))")
+
+    @staticmethod
+    def request_key(model: str, messages: Sequence[Message], params: Mapping[str, Any]) -> str:
+        blob = json.dumps({"model": model, "messages": [dict(m) for m in messages], "params": dict(params)},
+                          sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def get(self, request: str, indices: Iterable[int]) -> dict[int, Generation]:
+        wanted = list(indices)
+        if not wanted:
+            return {}
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT sample, text, finish_reason, prompt_tokens, completion_tokens FROM completions "
+                f"WHERE request = ? AND sample IN ({','.join('?' * len(wanted))})", [request, *wanted]).fetchall()
+        return {r[0]: Generation(r[1], r[0], r[2] or "stop", r[3] or 0, r[4] or 0, 0.0, True) for r in rows}
+
+    def put(self, request: str, generation: Generation) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR IGNORE INTO completions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             (request, generation.index, generation.text, generation.finish_reason,
+                              generation.prompt_tokens, generation.completion_tokens, time.time()))
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+# --------------------------------------------------------------------------- OpenAI-compatible
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """How to reach a model. ``api_key`` falls back to ``$OPENAI_API_KEY`` (a placeholder is
+    used when neither is set: local servers accept any key); ``base_url`` to
+    ``$OPENAI_BASE_URL`` and then OpenAI's."""
+
+    model: str
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    max_concurrency: int = 8
+    timeout_s: float = 120.0
+    max_attempts: int = 6
+    backoff_s: float = 1.0
+    max_backoff_s: float = 60.0
+
+
+class OpenAIModel:
+    def __init__(self, config: ModelConfig, role: str = "solve", cache: CompletionCache | None = None,
+                 usage: UsageLog | None = None) -> None:
+        from openai import AsyncOpenAI
+
+        self.config = config
+        self.name = config.model
+        self.role = role
+        self.cache = cache
+        self.usage = usage or UsageLog()
+        api_key = config.api_key or os.environ.get("OPENAI_API_KEY") or "codesolve-no-key"
+        base_url = config.base_url or os.environ.get("OPENAI_BASE_URL") or None
+        # Retries are ours (they know about sample indices); the SDK's are off.
+        self.client = AsyncOpenAI(api_key=api_key, base_url=base_url, max_retries=0, timeout=config.timeout_s)
+        self._semaphore: asyncio.Semaphore | None = None
+
+    def _sem(self) -> asyncio.Semaphore:
+        if self._semaphore is None:
+            self._semaphore = asyncio.Semaphore(self.config.max_concurrency)
+        return self._semaphore
+
+    async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
+                       temperature: float = 0.8, max_tokens: int = 2048, seed: int | None = None,
+                       key: str = "") -> list[Generation]:
+        params = {"temperature": temperature, "max_tokens": max_tokens, "seed": seed}
+        request = CompletionCache.request_key(self.name, messages, params)
+        indices = list(range(start, start + n))
+        found = self.cache.get(request, indices) if self.cache else {}
+        if found:
+            self.usage.add(self.role, cached_samples=len(found))
+        missing = [i for i in indices if i not in found]
+        while missing:
+            got = await self._request(messages, len(missing), params)
+            for index, generation in zip(missing, got):
+                generation = Generation(generation.text, index, generation.finish_reason, generation.prompt_tokens,
+                                        generation.completion_tokens, generation.latency_s)
+                if self.cache:
+                    self.cache.put(request, generation)
+                found[index] = generation
+            missing = missing[len(got):]
+            if missing:
+                log.debug("%s returned %d of %d choices; asking again for the rest", self.name, len(got),
+                          len(got) + len(missing))
+                # The server does not honour n: ask for the rest concurrently, one each.
+                singles = await asyncio.gather(*(self._request(messages, 1, params) for _ in missing))
+                for index, got1 in zip(list(missing), singles):
+                    if got1:
+                        g = got1[0]
+                        generation = Generation(g.text, index, g.finish_reason, g.prompt_tokens,
+                                                g.completion_tokens, g.latency_s)
+                        if self.cache:
+                            self.cache.put(request, generation)
+                        found[index] = generation
+                missing = [i for i in missing if i not in found]
+        return [found[i] for i in indices]
+
+    async def _request(self, messages: Sequence[Message], n: int, params: Mapping[str, Any]) -> list[Generation]:
+        """One chat-completions call, retried until it returns a readable response."""
+        import openai
+
+        attempt = 0
+        while True:
+            attempt += 1
+            t0 = time.monotonic()
+            try:
+                async with self._sem():
+                    kwargs: dict[str, Any] = {"model": self.name, "messages": [dict(m) for m in messages], "n": n,
+                                              "temperature": params["temperature"], "max_tokens": params["max_tokens"]}
+                    if params.get("seed") is not None:
+                        kwargs["seed"] = params["seed"]
+                    response = await self.client.chat.completions.create(**kwargs)
+                latency = time.monotonic() - t0
+                choices = [c for c in (response.choices or []) if c.message is not None]
+                usage = response.usage
+                prompt = getattr(usage, "prompt_tokens", 0) or 0
+                completion = getattr(usage, "completion_tokens", 0) or 0
+                self.usage.add(self.role, requests=1, samples=len(choices), prompt_tokens=prompt,
+                               completion_tokens=completion, latency_s=latency)
+                per = max(len(choices), 1)
+                return [Generation(c.message.content or "", 0, c.finish_reason or "stop", prompt // per,
+                                   completion // per, latency) for c in choices]
+            except openai.AuthenticationError as exc:
+                raise ModelError(f"{self.name}: the endpoint refused the API key ({exc.status_code})") from exc
+            except (openai.NotFoundError, openai.BadRequestError) as exc:
+                raise ModelError(f"{self.name}: the endpoint rejected the request: {exc}") from exc
+            except (openai.RateLimitError, openai.InternalServerError, openai.APITimeoutError,
+                    openai.APIConnectionError, openai.APIResponseValidationError, openai.APIStatusError,
+                    json.JSONDecodeError, ValueError) as exc:
+                if attempt >= self.config.max_attempts:
+                    raise ModelError(f"{self.name}: giving up after {attempt} attempts: {exc}") from exc
+                delay = self._delay(attempt, exc)
+                self.usage.add(self.role, retries=1)
+                log.info("%s: %s; retrying in %.2fs", self.name, type(exc).__name__, delay)
+                await asyncio.sleep(delay)
+
+    def _delay(self, attempt: int, exc: BaseException) -> float:
+        response = getattr(exc, "response", None)
+        retry_after = response.headers.get("retry-after") if response is not None else None
+        if retry_after:
+            try:
+                return min(float(retry_after), self.config.max_backoff_s)
+            except ValueError:
+                pass
+        base = min(self.config.backoff_s * 2 ** (attempt - 1), self.config.max_backoff_s)
+        return base * (0.5 + random.random() / 2)
+
+
+# --------------------------------------------------------------------------- replay
+
+class ReplayModel:
+    """Serves recorded samples per problem (and role) from JSONL, with no model at all.
+
+    Rows are ``{"task_id": ..., "completion": ...}`` (the common samples-file layout) or
+    ``{"task_id": ..., "code": ...}``, optionally with ``"role"`` (``solve`` when absent, so
+    a plain samples file is a pool of solutions). The k-th sample of a problem is the k-th row for it in file order;
+    asking past the recorded pool is an error (a replay cannot draw new samples).
+    """
+
+    def __init__(self, path: str, role: str = "solve", usage: UsageLog | None = None) -> None:
+        self.path = path
+        self.name = f"replay:{os.path.basename(path)}"
+        self.role = role
+        self.usage = usage or UsageLog()
+        self.pool: dict[str, list[str]] = {}
+        try:
+            with open(path, encoding="utf-8") as f:
+                for lineno, line in enumerate(f, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        row = json.loads(line)
+                    except ValueError as exc:
+                        raise ModelError(f"{path}:{lineno}: not a JSON object: {exc}") from None
+                    if not isinstance(row, dict) or "task_id" not in row:
+                        raise ModelError(f"{path}:{lineno}: expected an object with task_id")
+                    text = row.get("completion", row.get("code"))
+                    if not isinstance(text, str):
+                        raise ModelError(f"{path}:{lineno}: expected a string under completion or code")
+                    if row.get("role", "solve") != role:
+                        continue
+                    self.pool.setdefault(str(row["task_id"]), []).append(text)
+        except FileNotFoundError:
+            raise ModelError(f"{path}: no such replay file") from None
+
+    async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
+                       temperature: float = 0.8, max_tokens: int = 2048, seed: int | None = None,
+                       key: str = "") -> list[Generation]:
+        recorded = self.pool.get(key, [])
+        if start + n > len(recorded):
+            raise ModelError(f"{self.path}: {key!r} has {len(recorded)} recorded {self.role} samples, "
+                             f"asked for samples {start}..{start + n - 1}")
+        self.usage.add(self.role, samples=n, cached_samples=n)
+        return [Generation(recorded[i], i, cached=True) for i in range(start, start + n)]
+
+
+def open_model(spec: str, role: str = "solve", base_url: str | None = None, api_key: str | None = None,
+               cache: CompletionCache | None = None, usage: UsageLog | None = None,
+               **config: Any) -> Model:
+    """``replay:FILE`` or a model name served at ``base_url`` (OpenAI-compatible)."""
+    if spec.startswith("replay:"):
+        return ReplayModel(spec[len("replay:"):], role, usage)
+    if not spec:
+        raise ModelError("no model named (give --model NAME or replay:FILE)")
+    return OpenAIModel(ModelConfig(spec, base_url, api_key, **config), role, cache, usage)

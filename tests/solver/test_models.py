@@ -1,0 +1,108 @@
+"""Models through the real openai client against the local scripted server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import pytest
+
+from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
+from solver.models import CompletionCache, ModelConfig, ModelError, OpenAIModel, ReplayModel, open_model
+
+POOL = [f"print({i})\n" for i in range(6)]
+MESSAGES = [{"role": "system", "content": "You write Python."}, {"role": "user", "content": "problem alpha"}]
+
+
+@pytest.fixture
+def server():
+    with ScriptedOpenAI({"alpha": POOL}) as srv:
+        yield srv
+
+
+def model(server, cache=None, **config) -> OpenAIModel:
+    cfg = {"timeout_s": 5.0, "backoff_s": 0.01, **config}
+    return OpenAIModel(ModelConfig("scripted-1", server.base_url, "test-key", **cfg), "solve", cache)
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+def test_n_samples_in_one_request_with_usage(server):
+    m = model(server)
+    gens = run(m.generate(MESSAGES, 4))
+    assert [g.text for g in gens] == POOL[:4] and [g.index for g in gens] == [0, 1, 2, 3]
+    assert len(server.requests) == 1 and server.requests[0]["n"] == 4
+    usage = m.usage.by_role["solve"]
+    assert (usage.requests, usage.samples) == (1, 4) and usage.prompt_tokens > 0 and usage.completion_tokens == 4
+
+
+@pytest.mark.parametrize("fault, requests", [(("ignore_n",), 4), (("fewer", 2), 3)])
+def test_servers_that_return_fewer_choices(server, fault, requests):
+    server.faults.append(fault)
+    gens = run(model(server).generate(MESSAGES, 4))
+    assert len(gens) == 4 and len({g.text for g in gens}) == 4
+    assert len(server.requests) == requests
+    assert server.choices_served == 4  # nothing asked for twice
+
+
+@pytest.mark.parametrize("fault", [("429", 0.3), ("500",), ("truncated",), ("malformed",), ("hang", 3.0)])
+def test_faults_are_retried_without_losing_samples(server, fault):
+    server.faults.append(fault)
+    m = model(server, timeout_s=1.0)
+    t0 = time.monotonic()
+    gens = run(m.generate(MESSAGES, 3))
+    assert [g.text for g in gens] == sorted({g.text for g in gens}, key=[g.text for g in gens].index)
+    assert len(gens) == 3 and len(server.requests) == 2
+    assert m.usage.by_role["solve"].retries == 1 and m.usage.by_role["solve"].samples == 3
+    if fault[0] == "429":
+        assert time.monotonic() - t0 >= 0.3  # Retry-After honoured
+
+
+def test_gives_up_after_max_attempts(server):
+    server.faults.extend([("500",)] * 3)
+    with pytest.raises(ModelError, match="giving up after 3 attempts"):
+        run(model(server, max_attempts=3).generate(MESSAGES, 1))
+
+
+def test_refused_key_is_a_clear_error(server):
+    server.faults.append(("401",))
+    with pytest.raises(ModelError, match="refused the API key"):
+        run(model(server).generate(MESSAGES, 1))
+
+
+def test_cache_by_sample_index_never_by_key(server, tmp_path):
+    cache = CompletionCache(str(tmp_path / "cache.sqlite"))
+    first = run(model(server, cache).generate(MESSAGES, 3))
+    assert len(server.requests) == 1
+    other_key = OpenAIModel(ModelConfig("scripted-1", server.base_url, "another-key", backoff_s=0.01), "solve", cache)
+    again = run(other_key.generate(MESSAGES, 3))
+    assert [g.text for g in again] == [g.text for g in first] and all(g.cached for g in again)
+    assert len(server.requests) == 1  # a re-run costs nothing, whatever the credentials
+    more = run(model(server, cache).generate(MESSAGES, 2, start=2))
+    assert more[0].text == first[2].text and more[0].cached and not more[1].cached
+    assert len(server.requests) == 2 and server.requests[-1]["n"] == 1  # only sample 3 was drawn
+    run(model(server, cache).generate(MESSAGES, 1, temperature=0.2))
+    assert len(server.requests) == 3  # other parameters, other samples
+    cache.close()
+    reopened = CompletionCache(str(tmp_path / "cache.sqlite"))
+    assert len(reopened.get(CompletionCache.request_key("scripted-1", MESSAGES, {"temperature": 0.8, "max_tokens": 2048, "seed": None}), range(4))) == 4
+
+
+def test_replay_model(tmp_path):
+    path = tmp_path / "samples.jsonl"
+    rows = [{"task_id": "alpha", "completion": "a0"}, {"task_id": "beta", "completion": "b0"},
+            {"task_id": "alpha", "code": "a1"}, {"task_id": "alpha", "completion": "t0", "role": "tests"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    solve = open_model(f"replay:{path}")
+    assert [g.text for g in run(solve.generate(MESSAGES, 2, key="alpha"))] == ["a0", "a1"]
+    assert [g.text for g in run(ReplayModel(str(path), "tests").generate(MESSAGES, 1, key="alpha"))] == ["t0"]
+    with pytest.raises(ModelError, match="'alpha' has 2 recorded solve samples"):
+        run(solve.generate(MESSAGES, 1, start=2, key="alpha"))
+    (tmp_path / "bad.jsonl").write_text('{"task_id": "x", "completion": "ok"}\nnot json\n')
+    with pytest.raises(ModelError, match="bad.jsonl:2"):
+        ReplayModel(str(tmp_path / "bad.jsonl"))
+    with pytest.raises(ModelError, match="no such replay file"):
+        open_model(f"replay:{tmp_path / 'missing.jsonl'}")
