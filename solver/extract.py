@@ -1,0 +1,63 @@
+"""Getting code out of a model's reply, and telling duplicates apart.
+
+A reply may hold Markdown code blocks (tagged or not, the last one possibly cut off by
+the token limit) or bare code. The longest block tagged with the wanted language wins,
+then the longest untagged block; with no fence, the whole reply is taken when it looks
+like code. Normalisation for de-duplication ignores comments and formatting: Python is
+compared by its syntax tree, C++ by its tokens with comments removed (layout ignored).
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import re
+
+_FENCE = re.compile(r"```[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:```|\Z)", re.S)
+_TAGS = {"python": {"python", "python3", "py"}, "cpp": {"cpp", "c++", "cc", "cxx", "c"}}
+
+
+def extract_code(reply: str, language: str) -> str | None:
+    """The program in ``reply`` for ``language`` (``python`` or ``cpp``), or None."""
+    blocks = [(tag.lower(), body) for tag, body in _FENCE.findall(reply)]
+    tagged = [b for t, b in blocks if t in _TAGS.get(language, {language})]
+    untagged = [b for t, b in blocks if not t]
+    for group in (tagged, untagged):
+        if group:
+            code = max(group, key=len).strip("\n")
+            return code + "\n" if code.strip() else None
+    if blocks:
+        return None  # only blocks of another language
+    text = reply.strip("\n")
+    if language == "python" and _parses(text):
+        return text + "\n"
+    if language == "cpp" and ("#include" in text or "int main" in text):
+        return text + "\n"
+    return None
+
+
+def _parses(code: str) -> bool:
+    try:
+        ast.parse(code)
+    except (SyntaxError, ValueError):
+        return False
+    return bool(code.strip())
+
+
+_CPP_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+_TOKEN = re.compile(r"\w+|\S")
+
+
+def normalise(code: str, language: str) -> str:
+    if language == "python":
+        try:
+            return ast.dump(ast.parse(code), annotate_fields=False)
+        except (SyntaxError, ValueError):
+            pass
+    elif language == "cpp":
+        return " ".join(_TOKEN.findall(_CPP_COMMENTS.sub(" ", code)))
+    return " ".join(code.split())
+
+
+def fingerprint(code: str, language: str) -> str:
+    return hashlib.sha256(f"{language}\0{normalise(code, language)}".encode()).hexdigest()[:16]

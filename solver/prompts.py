@@ -1,0 +1,56 @@
+"""Prompts for candidate programs: stdin/stdout and function-call problems, Python and C++.
+
+Diversity comes from the sampling temperature, from prompt variants (``direct``,
+``reason``, ``edge``) and, optionally, from the problem's metadata (difficulty, tags),
+as AlphaCode conditions on them.
+"""
+
+from __future__ import annotations
+
+from problems import Problem
+
+VARIANTS = ("direct", "reason", "edge")
+LANGUAGE_NAMES = {"python": "Python 3", "cpp": "C++17"}
+FENCE_TAGS = {"python": "python", "cpp": "cpp"}
+
+_VARIANT_TEXT = {
+    "direct": "Write a correct and efficient solution.",
+    "reason": "First explain the key idea in a few sentences, then write the solution.",
+    "edge": "Think about edge cases and the largest inputs allowed by the constraints before writing "
+            "the solution.",
+}
+
+
+def solve_messages(problem: Problem, language: str, variant: str = "direct",
+                   with_metadata: bool = False, max_samples: int = 3) -> list[dict[str, str]]:
+    if variant not in _VARIANT_TEXT:
+        raise ValueError(f"unknown prompt variant {variant!r}; known: {', '.join(VARIANTS)}")
+    name = LANGUAGE_NAMES[language]
+    parts = [problem.statement.strip()]
+    if problem.samples:
+        parts.append("## Examples")
+        for t in problem.samples[:max_samples]:
+            parts.append(f"Input:\n```\n{t.input.decode(errors='replace').rstrip()}\n```\n"
+                         f"Output:\n```\n{t.answer.decode(errors='replace').rstrip()}\n```")
+    parts.append(f"Limits: {problem.limits.time_s:g} s, {problem.limits.memory_mb} MB.")
+    if with_metadata:
+        meta = []
+        if problem.metadata.get("difficulty"):
+            meta.append(f"Difficulty: {problem.metadata['difficulty']}")
+        if problem.metadata.get("tags"):
+            meta.append("Tags: " + ", ".join(map(str, problem.metadata["tags"])))
+        if meta:
+            parts.append(". ".join(meta) + ".")
+    iface = problem.interface
+    if iface.kind == "function":
+        how = (f"Write the function `{iface.entry_point}`"
+               + (f" with signature `{iface.signature}`" if iface.signature else "")
+               + f" in {name}. Do not read input or print; return the result.")
+        if language == "cpp":
+            how += " Write a free function (no class, no main); use long long for int, double for float, " \
+                   "std::string for str and std::vector for list."
+    else:
+        how = f"Write a complete {name} program that reads from standard input and writes to standard output."
+    parts.append(f"{how} {_VARIANT_TEXT[variant]} Give the code in one ```{FENCE_TAGS[language]} block.")
+    return [{"role": "system", "content": "You are an expert competitive programmer."},
+            {"role": "user", "content": "\n\n".join(parts)}]

@@ -1,0 +1,77 @@
+"""Clustering candidates by behaviour and choosing the submissions (AlphaCode).
+
+Candidates that passed the samples are run on the generated inputs; two candidates are in
+the same cluster when they behave identically on every input: the same outputs (compared
+as the problem's checker would see them: tokens, case folded unless case matters, numbers
+rounded to the float tolerance) and the same failures (a crash or a timeout is part of
+the behaviour). Clusters are ordered by, in turn: fewer inputs on which they fail (a
+crashing or too-slow cluster is penalised, not dropped), more members, then the smallest
+candidate number (the earliest sample: a stable, documented tie-break). Submissions are
+taken round-robin: the first member of each cluster in order, then the second members,
+until ``k`` are chosen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+
+from sandbox import Checker, RunResult, Status
+
+
+@dataclass(frozen=True)
+class Cluster:
+    signature: str
+    members: tuple[int, ...]
+    failures: int
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+
+def behaviour(run: RunResult | None, checker: Checker) -> str:
+    if run is None:
+        return "not-run"
+    if run.status is not Status.OK:
+        return run.status.value
+    tokens = run.stdout.split()
+    if not checker.case_sensitive:
+        tokens = [t.lower() for t in tokens]
+    if checker.has_float_tolerance:
+        tol = max(checker.float_absolute_tolerance or 0.0, checker.float_relative_tolerance or 0.0, 1e-12)
+        digits = max(0, int(-math.log10(tol)) - 1)
+        tokens = [_round(t, digits) for t in tokens]
+    return hashlib.sha256(b" ".join(tokens)).hexdigest()[:16]
+
+
+def _round(token: bytes, digits: int) -> bytes:
+    try:
+        return f"{float(token):.{digits}e}".encode()
+    except ValueError:
+        return token
+
+
+def cluster(runs: dict[int, list[RunResult | None]], checker: Checker) -> list[Cluster]:
+    """Group candidates (id -> runs on the generated inputs, in input order) by behaviour."""
+    groups: dict[str, list[int]] = {}
+    fails: dict[str, int] = {}
+    for cid in sorted(runs):
+        parts = [behaviour(r, checker) for r in runs[cid]]
+        sig = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+        groups.setdefault(sig, []).append(cid)
+        fails[sig] = sum(p in ("TLE", "MLE", "RE", "OLE", "SE", "not-run") for p in parts)
+    clusters = [Cluster(sig, tuple(m), fails[sig]) for sig, m in groups.items()]
+    return sorted(clusters, key=lambda c: (c.failures, -c.size, c.members[0]))
+
+
+def select(clusters: list[Cluster], k: int) -> list[int]:
+    chosen: list[int] = []
+    depth = 0
+    while len(chosen) < k and any(depth < c.size for c in clusters):
+        for c in clusters:
+            if depth < c.size and len(chosen) < k:
+                chosen.append(c.members[depth])
+        depth += 1
+    return chosen

@@ -1,0 +1,122 @@
+"""Test inputs from mutations of the sample inputs, keeping their shape.
+
+Each mutation keeps every line's token count and every token's kind: an integer stays
+an integer of the same sign and at most twice the magnitude (at least 10), a decimal a
+decimal, a word a word of the same length over the letters seen in the samples; JSON
+inputs of function-call problems keep their structure (list lengths included). Inputs
+are validated by the problem's input validators when it has them, de-duplicated and
+bounded in size. (Model-written generators and inputs are not built yet.)
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import string
+from typing import Any, Callable, Sequence
+
+from problems import Problem
+from sandbox import Limits, RunInput
+from sandbox.judging import Sandbox
+
+MAX_INPUT_BYTES = 1 << 20
+_INT = re.compile(r"[+-]?\d+")
+_DEC = re.compile(r"[+-]?\d*\.\d+")
+
+
+def _mutate_token(tok: str, rng: random.Random, letters: str, lo: int | None = None, hi: int | None = None) -> str:
+    if _INT.fullmatch(tok):
+        v = int(tok)
+        if lo is not None and hi is not None and lo < hi:
+            return str(rng.randint(lo, hi))
+        top = max(10, 2 * abs(v))
+        return str(rng.randint(-top, top) if v < 0 else rng.randint(0, top))
+    if _DEC.fullmatch(tok):
+        v = float(tok)
+        top = max(10.0, 2 * abs(v))
+        decimals = len(tok.split(".")[1])
+        return f"{rng.uniform(-top if v < 0 else 0.0, top):.{decimals}f}"
+    if tok.isalpha():
+        return "".join(rng.choice(letters) for _ in tok)
+    return tok
+
+
+def _mutate_json(value: Any, rng: random.Random, letters: str) -> Any:
+    if isinstance(value, bool):
+        return rng.choice([True, False])
+    if isinstance(value, int):
+        return int(_mutate_token(str(value), rng, letters))
+    if isinstance(value, float):
+        return float(_mutate_token(repr(value), rng, letters)) if "." in repr(value) else value
+    if isinstance(value, str):
+        return "".join(rng.choice(letters) for _ in value)
+    if isinstance(value, list):
+        return [_mutate_json(v, rng, letters) for v in value]
+    return value
+
+
+def mutate(text: str, rng: random.Random, letters: str, as_json: bool, rate: float = 0.5) -> str:
+    """One mutation of ``text``. Each token changes with probability ``rate``; integers move
+    within the range of the integers on their line (when it has several), and the first
+    line's numbers that look like sizes (a line count or a line's token count) never change."""
+    if as_json:
+        try:
+            return json.dumps(_mutate_json(json.loads(text), rng, letters)) + "\n"
+        except ValueError:
+            pass
+    lines = text.split("\n")
+    body = [line for line in lines if line.strip()]
+    sizes = {str(len(body) - 1)} | {str(len(line.split())) for line in body}
+    out = []
+    for number, line in enumerate(lines):
+        toks = line.split(" ")
+        ints = [int(t) for t in toks if _INT.fullmatch(t)]
+        lo, hi = (min(ints), max(ints)) if len(ints) >= 2 else (None, None)
+        new = []
+        for tok in toks:
+            keep = rng.random() >= rate or (number == 0 and tok in sizes)
+            new.append(tok if keep else _mutate_token(tok, rng, letters, lo, hi))
+        out.append(" ".join(new))
+    return "\n".join(out)
+
+
+def sample_mutations(problem: Problem, sandbox: Sandbox, count: int, seed: int = 0,
+                     validate: Callable[[list[bytes]], list[bool]] | None = None) -> list[bytes]:
+    """Up to ``count`` distinct valid inputs made by mutating the samples."""
+    samples = [t.input.decode(errors="replace") for t in problem.samples]
+    if not samples or count <= 0:
+        return []
+    letters = "".join(sorted({c for s in samples for c in s if c.isalpha()})) or string.ascii_lowercase
+    rng = random.Random(seed)
+    as_json = problem.interface.kind == "function"
+    seen = {s.encode() for s in samples}
+    found: list[bytes] = []
+    check = validate or (lambda inputs: validate_inputs(problem, sandbox, inputs))
+    for _ in range(4):  # a few rounds: validators reject some mutations
+        batch = []
+        for _ in range(2 * (count - len(found))):
+            data = mutate(rng.choice(samples), rng, letters, as_json).encode()
+            if data not in seen and len(data) <= MAX_INPUT_BYTES:
+                seen.add(data)
+                batch.append(data)
+        for data, ok in zip(batch, check(batch)):
+            if ok and len(found) < count:
+                found.append(data)
+        if len(found) >= count:
+            break
+    return found
+
+
+def validate_inputs(problem: Problem, sandbox: Sandbox, inputs: Sequence[bytes]) -> list[bool]:
+    """True for inputs every input validator of the problem accepts (all, when it has none)."""
+    ok = [True] * len(inputs)
+    args = tuple(problem.metadata.get("input_validator_args", ()))
+    for validator in problem.input_validators:
+        compiled = sandbox.compile(validator)
+        if not compiled.ok:
+            continue
+        runs = sandbox.run_batch(compiled.executable, [RunInput(stdin=i, args=args) for i in inputs],
+                                 Limits(time_s=10, memory_mb=1024))
+        ok = [o and r is not None and r.exit_code == 42 for o, r in zip(ok, runs)]
+    return ok

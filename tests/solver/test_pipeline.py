@@ -1,0 +1,89 @@
+"""solve() end to end: a scripted model pool on bundled problems, the real sandbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
+from problems import load
+from problems.judging import judge_problem
+from sandbox import Program, Verdict
+from solver.extract import extract_code, fingerprint
+from solver.models import ModelConfig, OpenAIModel
+from solver.pipeline import SolveConfig, solve
+from solver.prompts import solve_messages
+
+CORE = Path(__file__).resolve().parents[2] / "problems" / "sets" / "core"
+
+
+def fence(code: str, tag: str = "python") -> str:
+    return f"Here is my solution.\n\n```{tag}\n{code}```\n"
+
+
+def sub(problem: str, path: str) -> str:
+    return (CORE / problem / "submissions" / path).read_text()
+
+
+def test_extract_code_and_fingerprints():
+    assert extract_code("x\n```python\nprint(1)\n```\n", "python") == "print(1)\n"
+    assert extract_code("```\nprint(2)\n```", "python") == "print(2)\n"
+    assert extract_code("```cpp\nint main(){}\n```\n```python\nprint(3)\n```", "python") == "print(3)\n"
+    assert extract_code("```python\nprint(4)\nprint(5", "python") == "print(4)\nprint(5\n"  # cut off by max_tokens
+    assert extract_code("print(6)", "python") == "print(6)\n"
+    assert extract_code("I cannot solve this.", "python") is None
+    assert extract_code("```cpp\n#include <cstdio>\nint main(){}\n```", "python") is None
+    assert fingerprint("a = 1  # one\nprint(a)\n", "python") == fingerprint("a=1\n\nprint( a )", "python")
+    assert fingerprint("int main(){/*x*/return 0;}", "cpp") == fingerprint("int main() { return 0; } // y", "cpp")
+    assert fingerprint("print(1)", "python") != fingerprint("print(2)", "python")
+
+
+def test_prompts_cover_both_interfaces_and_languages():
+    problems = {p.id: p for p in load(str(CORE))}
+    stdio = solve_messages(problems["meteorlog"], "cpp", "edge", with_metadata=True)[1]["content"]
+    assert "standard input" in stdio and "```cpp" in stdio and "Tags:" in stdio and "edge cases" in stdio
+    func = solve_messages(problems["snackhike"], "python")[1]["content"]
+    assert "longest_snack_run" in func and "Do not read input" in func and "Input:\n```\n[" in func
+    with pytest.raises(ValueError):
+        solve_messages(problems["snackhike"], "python", "nonsense")
+
+
+def test_solve_picks_the_correct_cluster_first(sandbox):
+    problem = load(str(CORE / "meteorlog"))[0]
+    correct = sub("meteorlog", "accepted/meteors.py")
+    naive = sub("meteorlog", "time_limit_exceeded/sum_each_query.py")
+    wrong = sub("meteorlog", "wrong_answer/assumes_ordered.py")
+    crash = "import sys\nraise SystemExit(3)\n"
+    pool = [fence(wrong), fence(correct), fence("# same program, other comments\n" + correct), fence(naive),
+            fence(wrong + "\n# a comment\n"), fence(crash), "Sorry, I cannot do this one.", correct]
+    with ScriptedOpenAI({"Meteor Log": pool}) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        attempt = solve(problem, SolveConfig(samples=8, variants=("direct",), k=3, generated_inputs=12), model,
+                        sandbox)
+        assert len(server.requests) == 1
+    c = attempt.candidates
+    assert [x.sample_verdict for x in c] == ["AC", "AC", "AC", "AC", "AC", "RE", "no code", "AC"]
+    assert c[2].duplicate_of == 1 and c[4].duplicate_of == 0 and c[7].duplicate_of == 1
+    assert len(attempt.inputs) == 12
+    # correct and naive agree on small inputs: one cluster of 4 (two duplicates), the wrong one apart.
+    assert [sorted(cl.members) for cl in attempt.clusters] == [[1, 2, 3, 7], [0, 4]]
+    assert attempt.submissions == [1, 0, 3]
+    first = attempt.submission_programs()[0]
+    assert judge_problem(sandbox, first, problem).verdict is Verdict.AC
+    assert set(attempt.timings) == {"sample", "filter", "tests", "rank"}
+
+
+def test_solve_function_call_problem(sandbox):
+    problem = load(str(CORE / "snackhike"))[0]
+    correct = next(p for p in (CORE / "snackhike/submissions/accepted").iterdir() if p.suffix == ".py").read_text()
+    wrong = next((CORE / "snackhike/submissions/wrong_answer").iterdir()).read_text()
+    pool = [fence(wrong), fence(correct), fence(correct.replace("\n", "\n\n"))]
+    with ScriptedOpenAI({"Snack Hike": pool}) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        attempt = solve(problem, SolveConfig(samples=3, variants=("direct",), k=2, generated_inputs=10), model,
+                        sandbox)
+    assert attempt.candidates[2].duplicate_of == 1
+    assert attempt.clusters[0].members == (1, 2)
+    assert attempt.submissions[0] == 1
+    assert judge_problem(sandbox, attempt.submission_programs()[0], problem).verdict is Verdict.AC
