@@ -162,16 +162,21 @@ class OpenAIModel:
         self.role = role
         self.cache = cache
         self.usage = usage or UsageLog()
-        api_key = config.api_key or os.environ.get("OPENAI_API_KEY") or "codesolve-no-key"
-        base_url = config.base_url or os.environ.get("OPENAI_BASE_URL") or None
-        # Retries are ours (they know about sample indices); the SDK's are off.
-        self.client = AsyncOpenAI(api_key=api_key, base_url=base_url, max_retries=0, timeout=config.timeout_s)
-        self._semaphore: asyncio.Semaphore | None = None
+        self._api_key = config.api_key or os.environ.get("OPENAI_API_KEY") or "codesolve-no-key"
+        self._base_url = config.base_url or os.environ.get("OPENAI_BASE_URL") or None
+        self._factory = AsyncOpenAI
+        self._bound: tuple[asyncio.AbstractEventLoop, Any, asyncio.Semaphore] | None = None
 
-    def _sem(self) -> asyncio.Semaphore:
-        if self._semaphore is None:
-            self._semaphore = asyncio.Semaphore(self.config.max_concurrency)
-        return self._semaphore
+    def _client(self) -> tuple[Any, asyncio.Semaphore]:
+        """The HTTP client and concurrency bound of the running event loop (a client's
+        connections belong to one loop; a new loop gets a new client)."""
+        loop = asyncio.get_running_loop()
+        if self._bound is None or self._bound[0] is not loop:
+            # Retries are ours (they know about sample indices); the SDK's are off.
+            client = self._factory(api_key=self._api_key, base_url=self._base_url, max_retries=0,
+                                   timeout=self.config.timeout_s)
+            self._bound = (loop, client, asyncio.Semaphore(self.config.max_concurrency))
+        return self._bound[1], self._bound[2]
 
     async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
                        temperature: float = 0.8, max_tokens: int = 2048, seed: int | None = None,
@@ -217,12 +222,13 @@ class OpenAIModel:
             attempt += 1
             t0 = time.monotonic()
             try:
-                async with self._sem():
+                client, semaphore = self._client()
+                async with semaphore:
                     kwargs: dict[str, Any] = {"model": self.name, "messages": [dict(m) for m in messages], "n": n,
                                               "temperature": params["temperature"], "max_tokens": params["max_tokens"]}
                     if params.get("seed") is not None:
                         kwargs["seed"] = params["seed"]
-                    response = await self.client.chat.completions.create(**kwargs)
+                    response = await client.chat.completions.create(**kwargs)
                 latency = time.monotonic() - t0
                 choices = [c for c in (response.choices or []) if c.message is not None]
                 usage = response.usage

@@ -8,12 +8,18 @@ Stages (each timed and kept in the returned :class:`Attempt`):
    one candidate, counted in ``duplicates``);
 3. filter: compile and run every candidate on the statement's samples; survivors are the
    ones that pass them all;
-4. test inputs: mutations of the sample inputs, validated by the problem's validators;
-5. cluster the survivors by their behaviour on those inputs and pick ``k`` submissions
+4. repair (``repair_rounds``, AlphaCodium style): up to ``repair_max`` candidates that fail a
+   sample are shown the failing example (input, expected, got) and asked for a fix; the
+   fixes go through steps 2-3 as new candidates;
+5. test inputs: from the ``tests`` model (an input generator run with many seeds, and
+   inputs written directly) when one is given, plus mutations of the sample inputs; all
+   validated by the problem's input validators, or else by a validator the ``tests``
+   model writes that must accept every sample input; de-duplicated and bounded;
+6. cluster the survivors by their behaviour on those inputs and pick ``k`` submissions
    round-robin over the clusters (see :mod:`solver.ranker`).
 
-Not built yet (see the open solver issue): inputs written by the ``tests`` model, CodeT
-dual agreement, and the repair loop.
+Not built yet (see the open solver issue): CodeT dual agreement (tests with expected
+outputs) and assert-style tests for function-call problems.
 """
 
 from __future__ import annotations
@@ -25,14 +31,15 @@ from typing import Any
 
 from problems import Problem
 from problems.judging import solution_program
-from sandbox import Program, RunResult, Verdict, judge
+from sandbox import Limits, Program, RunInput, RunResult, Verdict, judge
 from sandbox.judging import PreparedChecker, Sandbox
 
 from .extract import extract_code, fingerprint
 from .models import Model
 from .prompts import VARIANTS, solve_messages
 from .ranker import Cluster, cluster, select
-from .testgen import sample_mutations
+from .testgen import (MAX_INPUT_BYTES, generator_messages, inputs_from_reply, inputs_messages, sample_mutations,
+                      validate_inputs, validator_messages)
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,11 @@ class SolveConfig:
     max_tokens: int = 4096
     variants: tuple[str, ...] = VARIANTS
     with_metadata: bool = False
-    generated_inputs: int = 20
+    generated_inputs: int = 20            #: mutations of the sample inputs
+    generator_seeds: int = 20             #: runs of the tests model's generator
+    model_inputs: int = 10                #: inputs the tests model writes directly
+    repair_rounds: int = 1
+    repair_max: int = 4                   #: candidates repaired per round
     seed: int = 0
 
 
@@ -56,8 +67,11 @@ class Candidate:
     variant: str
     sample_index: int
     duplicate_of: int | None = None
+    repaired_from: int | None = None
     compile_ok: bool = False
     sample_verdict: str = ""
+    #: What went wrong on the first failing sample (shown to the model by the repair loop).
+    feedback: str = ""
     cluster: int | None = None
 
 
@@ -68,6 +82,8 @@ class Attempt:
     candidates: list[Candidate] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
     inputs: list[bytes] = field(default_factory=list)
+    #: Where the inputs came from: source name -> how many were kept.
+    input_sources: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
     def submission_programs(self) -> list[Program]:
@@ -78,10 +94,11 @@ class Attempt:
         return {"problem": self.problem_id, "submissions": self.submissions,
                 "candidates": [asdict(c) for c in self.candidates],
                 "clusters": [{"members": list(c.members), "failures": c.failures} for c in self.clusters],
-                "inputs": [i.decode(errors="replace") for i in self.inputs], "timings": self.timings}
+                "inputs": [i.decode(errors="replace") for i in self.inputs], "input_sources": self.input_sources,
+                "timings": self.timings}
 
 
-async def _sample(problem: Problem, config: SolveConfig, model: Model) -> list[Candidate]:
+async def _replies(problem: Problem, config: SolveConfig, model: Model) -> list[tuple[str, str, list[Any]]]:
     jobs = []
     for language in config.languages:
         per_variant = [config.samples // len(config.variants)] * len(config.variants)
@@ -94,78 +111,185 @@ async def _sample(problem: Problem, config: SolveConfig, model: Model) -> list[C
                                                                max_tokens=config.max_tokens, seed=config.seed,
                                                                key=problem.id)))
     replies = await asyncio.gather(*(job for _, _, job in jobs))
-    candidates: list[Candidate] = []
-    seen: dict[str, int] = {}
-    for (language, variant, _), gens in zip(jobs, replies):
-        for g in gens:
-            code = extract_code(g.text, language)
-            cand = Candidate(len(candidates), language, code, variant, g.index)
-            if code is not None:
-                fp = fingerprint(code, language)
-                if fp in seen:
-                    cand.duplicate_of = seen[fp]
-                else:
-                    seen[fp] = cand.id
-            candidates.append(cand)
-    return candidates
+    return [(language, variant, gens) for (language, variant, _), gens in zip(jobs, replies)]
 
 
-def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox) -> Attempt:
-    attempt = Attempt(problem.id)
-    t = time.monotonic()
-    attempt.candidates = asyncio.run(_sample(problem, config, model))
-    attempt.timings["sample"] = time.monotonic() - t
+class _Run:
+    """The state of one solve: candidates, their executables, the dedup table."""
 
-    t = time.monotonic()
-    checker = PreparedChecker(sandbox, problem.checker)
-    samples = [s.to_test() for s in problem.samples]
-    executables = {}
-    for cand in attempt.candidates:
-        if cand.code is None:
-            cand.sample_verdict = "no code"
-            continue
-        if cand.duplicate_of is not None:
-            continue
-        compiled = sandbox.compile(solution_program(problem, Program(cand.language, cand.code)))
-        cand.compile_ok = compiled.ok
+    def __init__(self, problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
+                 tests_model: Model | None) -> None:
+        self.problem, self.config, self.model, self.sandbox, self.tests_model = problem, config, model, sandbox, tests_model
+        self.attempt = Attempt(problem.id)
+        self.checker = PreparedChecker(sandbox, problem.checker)
+        self.samples = [t.to_test() for t in problem.samples]
+        self.executables: dict[int, Any] = {}
+        self.seen: dict[str, int] = {}
+
+    def sample(self) -> None:
+        for language, variant, gens in asyncio.run(_replies(self.problem, self.config, self.model)):
+            for g in gens:
+                self.add(language, extract_code(g.text, language), variant, g.index)
+
+    def add(self, language: str, code: str | None, variant: str, index: int, repaired_from: int | None = None) -> Candidate:
+        cand = Candidate(len(self.attempt.candidates), language, code, variant, index, repaired_from=repaired_from)
+        if code is not None:
+            fp = fingerprint(code, language)
+            if fp in self.seen:
+                cand.duplicate_of = self.seen[fp]
+            else:
+                self.seen[fp] = cand.id
+        self.attempt.candidates.append(cand)
+        return cand
+
+    def filter(self, cands: list[Candidate]) -> None:
+        """Compile and judge on the samples every new, distinct candidate."""
+        for cand in cands:
+            if cand.code is None:
+                cand.sample_verdict = "no code"
+                continue
+            if cand.duplicate_of is not None:
+                original = self.attempt.candidates[cand.duplicate_of]
+                cand.compile_ok, cand.sample_verdict = original.compile_ok, original.sample_verdict
+                continue
+            compiled = self.sandbox.compile(solution_program(self.problem, Program(cand.language, cand.code)))
+            cand.compile_ok = compiled.ok
+            if not compiled.ok:
+                cand.sample_verdict = Verdict.CE.value
+                cand.feedback = "compilation failed:\n" + compiled.run.stderr.decode(errors="replace")[-1500:]
+                continue
+            self.executables[cand.id] = compiled.executable
+            result = judge(self.sandbox, compiled.executable, self.samples, self.problem.limits, self.checker)
+            cand.sample_verdict = result.verdict.value
+            failed = result.failed_test
+            if failed is not None:
+                test = next(t for t in self.samples if t.name == failed.name)
+                got = failed.run.stdout.decode(errors="replace")[:1000] if failed.run else ""
+                err = failed.run.stderr.decode(errors="replace")[-800:] if failed.run else ""
+                cand.feedback = (f"Input:\n{test.input.decode(errors='replace')[:1500]}\n"
+                                 f"Expected output:\n{test.answer.decode(errors='replace')[:1000]}\n"
+                                 f"Your program's verdict: {failed.verdict.value}"
+                                 + (f" ({failed.message[:200]})" if failed.message else "")
+                                 + f"\nYour output:\n{got}" + (f"\nStandard error:\n{err}" if err.strip() else ""))
+
+    async def repair_replies(self, cands: list[Candidate]) -> list[Any]:
+        jobs = []
+        for cand in cands:
+            messages = solve_messages(self.problem, cand.language, cand.variant, self.config.with_metadata)
+            fence_tag = "cpp" if cand.language == "cpp" else "python"
+            messages += [{"role": "assistant", "content": f"```{fence_tag}\n{cand.code}```"},
+                         {"role": "user", "content": "Your program fails this example.\n\n" + cand.feedback +
+                          f"\n\nFind the mistake and give the whole corrected program in one ```{fence_tag} block."}]
+            jobs.append(self.model.generate(messages, 1, temperature=self.config.temperature,
+                                            max_tokens=self.config.max_tokens, seed=self.config.seed,
+                                            key=self.problem.id))
+        return list(await asyncio.gather(*jobs))
+
+    def repair(self) -> None:
+        tried: set[int] = set()
+        for _ in range(self.config.repair_rounds):
+            broken = [c for c in self.attempt.candidates
+                      if c.duplicate_of is None and c.code is not None and c.id not in tried
+                      and c.sample_verdict not in (Verdict.AC.value, "no code")][: self.config.repair_max]
+            if not broken:
+                return
+            tried.update(c.id for c in broken)
+            replies = asyncio.run(self.repair_replies(broken))
+            fixes = [self.add(c.language, extract_code(r[0].text, c.language), "repair", r[0].index, c.id)
+                     for c, r in zip(broken, replies)]
+            self.filter(fixes)
+
+    def inputs(self) -> None:
+        problem, config, sandbox = self.problem, self.config, self.sandbox
+        found: list[bytes] = []
+        sources: dict[str, list[bytes]] = {}
+        validate = None
+        if self.tests_model is not None:
+            gen, direct, val = asyncio.run(self._ask_tests_model())
+            validate = self._model_validator(val) if not problem.input_validators else None
+            code = extract_code(gen[0].text, "python") if gen else None
+            if code:
+                compiled = sandbox.compile(Program("python", code))
+                if compiled.ok:
+                    runs = sandbox.run_batch(compiled.executable,
+                                             [RunInput(args=(str(config.seed + i),)) for i in range(config.generator_seeds)],
+                                             Limits(time_s=5, memory_mb=512, output_mb=4))
+                    sources["generator"] = [r.stdout for r in runs if r is not None and r.ok and r.stdout.strip()]
+            if direct:
+                sources["model"] = inputs_from_reply(direct[0].text)
+        sources["mutation"] = sample_mutations(problem, sandbox, config.generated_inputs, config.seed, validate)
+        seen = {t.input for t in problem.samples}
+        for name, items in sources.items():
+            items = [i for i in dict.fromkeys(items) if i not in seen and len(i) <= MAX_INPUT_BYTES]
+            if name != "mutation":  # mutations were validated as they were made
+                ok = validate(items) if validate else validate_inputs(problem, sandbox, items)
+                items = [i for i, good in zip(items, ok) if good]
+            seen.update(items)
+            found += items
+            self.attempt.input_sources[name] = len(items)
+        self.attempt.inputs = found
+
+    async def _ask_tests_model(self) -> tuple[Any, Any, Any]:
+        assert self.tests_model is not None
+        m, p, c = self.tests_model, self.problem, self.config
+        jobs = [m.generate(generator_messages(p), 1, key=p.id, seed=c.seed),
+                m.generate(inputs_messages(p, c.model_inputs), 1, key=p.id, seed=c.seed)]
+        if not p.input_validators:
+            jobs.append(m.generate(validator_messages(p), 1, key=p.id, seed=c.seed))
+        results = await asyncio.gather(*jobs, return_exceptions=True)
+        results = [None if isinstance(r, BaseException) else r for r in results] + [None]
+        return results[0], results[1], results[2]
+
+    def _model_validator(self, reply: Any) -> Any:
+        """A validator the tests model wrote, used only if it accepts every sample input."""
+        code = extract_code(reply[0].text, "python") if reply else None
+        if not code:
+            return None
+        compiled = self.sandbox.compile(Program("python", code))
         if not compiled.ok:
-            cand.sample_verdict = Verdict.CE.value
-            continue
-        executables[cand.id] = compiled.executable
-        cand.sample_verdict = judge(sandbox, compiled.executable, samples, problem.limits, checker).verdict.value
-    for cand in attempt.candidates:
-        if cand.duplicate_of is not None:
-            original = attempt.candidates[cand.duplicate_of]
-            cand.compile_ok, cand.sample_verdict = original.compile_ok, original.sample_verdict
-    survivors = [c.id for c in attempt.candidates
-                 if c.sample_verdict == Verdict.AC.value and c.duplicate_of is None]
-    attempt.timings["filter"] = time.monotonic() - t
+            return None
+        exe = compiled.executable
+        limits = Limits(time_s=10, memory_mb=1024)
 
-    t = time.monotonic()
-    attempt.inputs = sample_mutations(problem, sandbox, config.generated_inputs, config.seed) if survivors else []
-    attempt.timings["tests"] = time.monotonic() - t
+        def check(items: list[bytes]) -> list[bool]:
+            runs = self.sandbox.run_batch(exe, list(items), limits)
+            return [r is not None and r.exit_code == 42 for r in runs]
 
-    t = time.monotonic()
-    runs: dict[int, list[RunResult | None]] = {}
-    for cid in survivors:
-        runs[cid] = sandbox.run_batch(executables[cid], attempt.inputs, problem.limits) if attempt.inputs else []
-    clusters = cluster(runs, problem.checker)
-    # A duplicate belongs to its original's cluster and counts toward its size.
-    dups: dict[int, list[int]] = {}
-    for cand in attempt.candidates:
-        if cand.duplicate_of is not None and cand.duplicate_of in runs:
-            dups.setdefault(cand.duplicate_of, []).append(cand.id)
-    attempt.clusters = sorted(
-        (Cluster(c.signature, tuple(sorted(m for cid in c.members for m in [cid, *dups.get(cid, [])])), c.failures)
-         for c in clusters), key=lambda c: (c.failures, -c.size, c.members[0]))
-    for index, c in enumerate(attempt.clusters):
-        for member in c.members:
-            attempt.candidates[member].cluster = index
-    originals = [Cluster(c.signature, tuple(m for m in c.members if attempt.candidates[m].duplicate_of is None),
-                         c.failures) for c in attempt.clusters]
-    attempt.submissions = select(originals, config.k)
-    attempt.timings["rank"] = time.monotonic() - t
-    return attempt
+        return check if all(check([t.input for t in self.problem.samples])) else None
+
+    def rank(self) -> None:
+        attempt = self.attempt
+        survivors = [c.id for c in attempt.candidates if c.sample_verdict == Verdict.AC.value and c.duplicate_of is None]
+        runs: dict[int, list[RunResult | None]] = {
+            cid: self.sandbox.run_batch(self.executables[cid], attempt.inputs, self.problem.limits)
+            if attempt.inputs else [] for cid in survivors}
+        clusters = cluster(runs, self.problem.checker)
+        # A duplicate belongs to its original's cluster and counts toward its size.
+        dups: dict[int, list[int]] = {}
+        for cand in attempt.candidates:
+            if cand.duplicate_of is not None and cand.duplicate_of in runs:
+                dups.setdefault(cand.duplicate_of, []).append(cand.id)
+        attempt.clusters = sorted(
+            (Cluster(c.signature, tuple(sorted(m for cid in c.members for m in [cid, *dups.get(cid, [])])), c.failures)
+             for c in clusters), key=lambda c: (c.failures, -c.size, c.members[0]))
+        for index, c in enumerate(attempt.clusters):
+            for member in c.members:
+                attempt.candidates[member].cluster = index
+        originals = [Cluster(c.signature, tuple(m for m in c.members if attempt.candidates[m].duplicate_of is None),
+                             c.failures) for c in attempt.clusters]
+        attempt.submissions = select(originals, self.config.k)
+
+
+def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
+          tests_model: Model | None = None) -> Attempt:
+    """Turn one problem into ``config.k`` chosen submissions, with the full trace."""
+    run = _Run(problem, config, model, sandbox, tests_model)
+    for stage, step in (("sample", run.sample), ("filter", lambda: run.filter(list(run.attempt.candidates))),
+                        ("repair", run.repair), ("tests", run.inputs), ("rank", run.rank)):
+        t = time.monotonic()
+        step()
+        run.attempt.timings[stage] = time.monotonic() - t
+    return run.attempt
 
 
 __all__ = ["Attempt", "Candidate", "SolveConfig", "solve"]

@@ -120,3 +120,49 @@ def validate_inputs(problem: Problem, sandbox: Sandbox, inputs: Sequence[bytes])
                                  Limits(time_s=10, memory_mb=1024))
         ok = [o and r is not None and r.exit_code == 42 for o, r in zip(ok, runs)]
     return ok
+
+
+# --------------------------------------------------------------------------- model-written inputs
+
+def _problem_text(problem: Problem) -> str:
+    parts = [problem.statement.strip()]
+    for t in problem.samples[:3]:
+        parts.append(f"Example input:\n```\n{t.input.decode(errors='replace').rstrip()}\n```")
+    return "\n\n".join(parts)
+
+
+def _input_format(problem: Problem) -> str:
+    if problem.interface.kind == "function":
+        return ("An input is ONE line: a JSON array of the function's positional arguments, "
+                f"for `{problem.interface.signature or problem.interface.entry_point}`.")
+    return "An input is exactly what the program reads on standard input."
+
+
+def generator_messages(problem: Problem) -> list[dict[str, str]]:
+    return [{"role": "system", "content": "You write test generators for programming problems."},
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + _input_format(problem) +
+             "\n\nWrite a Python 3 program that prints ONE random valid input for this problem. It takes an "
+             "integer seed as its first command-line argument and must call random.seed(seed). Vary the sizes "
+             "(mostly small, some edge cases, some near the limits) but keep an input under 100 KB. Give the "
+             "program in one ```python block."}]
+
+
+def inputs_messages(problem: Problem, count: int) -> list[dict[str, str]]:
+    return [{"role": "system", "content": "You write tests for programming problems."},
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + _input_format(problem) +
+             f"\n\nWrite {count} distinct valid inputs that exercise edge cases (smallest values, equal values, "
+             "extremes) and typical cases. Put each input in its own ```input block and nothing else in it."}]
+
+
+def validator_messages(problem: Problem) -> list[dict[str, str]]:
+    return [{"role": "system", "content": "You write input validators for programming problems."},
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + _input_format(problem) +
+             "\n\nWrite a Python 3 program that reads one input on standard input and exits with code 42 when "
+             "it is valid (exact format and every constraint) and 43 otherwise. Give it in one ```python block."}]
+
+
+_INPUT_BLOCK = re.compile(r"```input[^\n]*\n(.*?)```", re.S)
+
+
+def inputs_from_reply(reply: str) -> list[bytes]:
+    return [block.encode() for block in _INPUT_BLOCK.findall(reply) if block.strip()]

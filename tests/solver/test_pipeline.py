@@ -57,21 +57,25 @@ def test_solve_picks_the_correct_cluster_first(sandbox):
     crash = "import sys\nraise SystemExit(3)\n"
     pool = [fence(wrong), fence(correct), fence("# same program, other comments\n" + correct), fence(naive),
             fence(wrong + "\n# a comment\n"), fence(crash), "Sorry, I cannot do this one.", correct]
-    with ScriptedOpenAI({"Meteor Log": pool}) as server:
+    fixed = correct.replace("\n", "\n\n") + "# fixed\n"  # the same program as `correct`, once normalised
+    with ScriptedOpenAI({"fails this example": [fence(fixed)], "Meteor Log": pool}) as server:
         model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
         attempt = solve(problem, SolveConfig(samples=8, variants=("direct",), k=3, generated_inputs=12), model,
                         sandbox)
-        assert len(server.requests) == 1
+        assert len(server.requests) == 2  # the pool, then one repair (only the crashing candidate fails a sample)
+        repair_prompt = server.requests[1]["messages"][-1]["content"]
+        assert "Expected output:" in repair_prompt and "verdict: RE" in repair_prompt
     c = attempt.candidates
-    assert [x.sample_verdict for x in c] == ["AC", "AC", "AC", "AC", "AC", "RE", "no code", "AC"]
+    assert [x.sample_verdict for x in c] == ["AC", "AC", "AC", "AC", "AC", "RE", "no code", "AC", "AC"]
     assert c[2].duplicate_of == 1 and c[4].duplicate_of == 0 and c[7].duplicate_of == 1
-    assert len(attempt.inputs) == 12
-    # correct and naive agree on small inputs: one cluster of 4 (two duplicates), the wrong one apart.
-    assert [sorted(cl.members) for cl in attempt.clusters] == [[1, 2, 3, 7], [0, 4]]
+    assert c[8].repaired_from == 5 and c[8].variant == "repair" and c[8].duplicate_of == 1
+    assert attempt.input_sources == {"mutation": 12} and len(attempt.inputs) == 12
+    # correct and naive agree on small inputs: one cluster of 5 (three duplicates), the wrong one apart.
+    assert [sorted(cl.members) for cl in attempt.clusters] == [[1, 2, 3, 7, 8], [0, 4]]
     assert attempt.submissions == [1, 0, 3]
     first = attempt.submission_programs()[0]
     assert judge_problem(sandbox, first, problem).verdict is Verdict.AC
-    assert set(attempt.timings) == {"sample", "filter", "tests", "rank"}
+    assert set(attempt.timings) == {"sample", "filter", "repair", "tests", "rank"}
 
 
 def test_solve_function_call_problem(sandbox):
@@ -87,3 +91,27 @@ def test_solve_function_call_problem(sandbox):
     assert attempt.clusters[0].members == (1, 2)
     assert attempt.submissions[0] == 1
     assert judge_problem(sandbox, attempt.submission_programs()[0], problem).verdict is Verdict.AC
+
+
+def test_tests_model_generator_and_inputs(sandbox):
+    problem = load(str(CORE / "meteorlog"))[0]
+    correct = sub("meteorlog", "accepted/meteors.py")
+    wrong = sub("meteorlog", "wrong_answer/assumes_ordered.py")
+    generator = ("import random, sys\nrandom.seed(int(sys.argv[1]))\nn = random.randint(1, 6)\nq = random.randint(1, 4)\n"
+                 "print(n, q)\nprint(*[random.randint(0, 9) for _ in range(n)])\n"
+                 "for _ in range(q):\n    print(random.randint(1, n), random.randint(1, n))\n")
+    direct = "```input\n1 1\n5\n1 1\n```\n```input\n2 1\n3 4\n2 1\n```\n```input\nnot valid\n```\n"
+    scripts = {"ONE random valid input": [fence(generator)], "distinct valid inputs": [direct],
+               "Meteor Log": [fence(correct), fence(wrong)]}
+    with ScriptedOpenAI(scripts) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", backoff_s=0.01), "tests")
+        config = SolveConfig(samples=2, variants=("direct",), k=2, generated_inputs=0, generator_seeds=15,
+                             model_inputs=3, repair_rounds=0)
+        attempt = solve(problem, config, model, sandbox, tests_model=tests)
+        assert {r["model"] for r in server.requests} == {"scripted", "cheap"}
+    assert attempt.input_sources["model"] == 2  # the invalid one was rejected by the problem's validator
+    assert 5 <= attempt.input_sources["generator"] <= 15  # distinct seeds, duplicates dropped
+    assert b"2 1\n3 4\n2 1\n" in attempt.inputs
+    assert [sorted(cl.members) for cl in attempt.clusters] == [[0], [1]]  # split by a reversed query
+    assert tests.usage.by_role["tests"].requests == 2
