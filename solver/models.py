@@ -72,24 +72,25 @@ class Usage:
     completion_tokens: int = 0
     latency_s: float = 0.0
     retries: int = 0
+    cost: float = 0.0
 
 
 @dataclass
 class UsageLog:
-    """Token usage and latency per role (thread-safe)."""
+    """Token usage, latency and cost per role, and per problem and role (thread-safe)."""
 
     by_role: dict[str, Usage] = field(default_factory=dict)
+    by_problem: dict[str, dict[str, Usage]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def role(self, role: str) -> Usage:
+    def add(self, role: str, key: str = "", **amounts: float) -> None:
         with self._lock:
-            return self.by_role.setdefault(role, Usage())
-
-    def add(self, role: str, **amounts: float) -> None:
-        with self._lock:
-            usage = self.by_role.setdefault(role, Usage())
-            for name, value in amounts.items():
-                setattr(usage, name, getattr(usage, name) + value)
+            targets = [self.by_role.setdefault(role, Usage())]
+            if key:
+                targets.append(self.by_problem.setdefault(key, {}).setdefault(role, Usage()))
+            for usage in targets:
+                for name, value in amounts.items():
+                    setattr(usage, name, getattr(usage, name) + value)
 
 
 # --------------------------------------------------------------------------- cache
@@ -150,6 +151,9 @@ class ModelConfig:
     max_attempts: int = 6
     backoff_s: float = 1.0
     max_backoff_s: float = 60.0
+    #: Prices in currency units per million prompt / completion tokens (for cost reports).
+    price_prompt_per_mtok: float = 0.0
+    price_completion_per_mtok: float = 0.0
 
 
 class OpenAIModel:
@@ -186,10 +190,10 @@ class OpenAIModel:
         indices = list(range(start, start + n))
         found = self.cache.get(request, indices) if self.cache else {}
         if found:
-            self.usage.add(self.role, cached_samples=len(found))
+            self.usage.add(self.role, key, cached_samples=len(found))
         missing = [i for i in indices if i not in found]
         while missing:
-            got = await self._request(messages, len(missing), params)
+            got = await self._request(messages, len(missing), params, key)
             for index, generation in zip(missing, got):
                 generation = Generation(generation.text, index, generation.finish_reason, generation.prompt_tokens,
                                         generation.completion_tokens, generation.latency_s)
@@ -201,7 +205,7 @@ class OpenAIModel:
                 log.debug("%s returned %d of %d choices; asking again for the rest", self.name, len(got),
                           len(got) + len(missing))
                 # The server does not honour n: ask for the rest concurrently, one each.
-                singles = await asyncio.gather(*(self._request(messages, 1, params) for _ in missing))
+                singles = await asyncio.gather(*(self._request(messages, 1, params, key) for _ in missing))
                 for index, got1 in zip(list(missing), singles):
                     if got1:
                         g = got1[0]
@@ -213,7 +217,8 @@ class OpenAIModel:
                 missing = [i for i in missing if i not in found]
         return [found[i] for i in indices]
 
-    async def _request(self, messages: Sequence[Message], n: int, params: Mapping[str, Any]) -> list[Generation]:
+    async def _request(self, messages: Sequence[Message], n: int, params: Mapping[str, Any],
+                       key: str = "") -> list[Generation]:
         """One chat-completions call, retried until it returns a readable response."""
         import openai
 
@@ -234,8 +239,10 @@ class OpenAIModel:
                 usage = response.usage
                 prompt = getattr(usage, "prompt_tokens", 0) or 0
                 completion = getattr(usage, "completion_tokens", 0) or 0
-                self.usage.add(self.role, requests=1, samples=len(choices), prompt_tokens=prompt,
-                               completion_tokens=completion, latency_s=latency)
+                cost = (prompt * self.config.price_prompt_per_mtok
+                        + completion * self.config.price_completion_per_mtok) / 1e6
+                self.usage.add(self.role, key, requests=1, samples=len(choices), prompt_tokens=prompt,
+                               completion_tokens=completion, latency_s=latency, cost=cost)
                 per = max(len(choices), 1)
                 return [Generation(c.message.content or "", 0, c.finish_reason or "stop", prompt // per,
                                    completion // per, latency) for c in choices]
@@ -249,7 +256,7 @@ class OpenAIModel:
                 if attempt >= self.config.max_attempts:
                     raise ModelError(f"{self.name}: giving up after {attempt} attempts: {exc}") from exc
                 delay = self._delay(attempt, exc)
-                self.usage.add(self.role, retries=1)
+                self.usage.add(self.role, key, retries=1)
                 log.info("%s: %s; retrying in %.2fs", self.name, type(exc).__name__, delay)
                 await asyncio.sleep(delay)
 
@@ -309,7 +316,7 @@ class ReplayModel:
         if start + n > len(recorded):
             raise ModelError(f"{self.path}: {key!r} has {len(recorded)} recorded {self.role} samples, "
                              f"asked for samples {start}..{start + n - 1}")
-        self.usage.add(self.role, samples=n, cached_samples=n)
+        self.usage.add(self.role, key, samples=n, cached_samples=n)
         return [Generation(recorded[i], i, cached=True) for i in range(start, start + n)]
 
 

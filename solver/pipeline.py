@@ -84,6 +84,8 @@ class Attempt:
     inputs: list[bytes] = field(default_factory=list)
     #: Where the inputs came from: source name -> how many were kept.
     input_sources: dict[str, int] = field(default_factory=dict)
+    #: Model usage for this problem: role -> requests, samples, tokens, latency, cost.
+    usage: dict[str, dict[str, float]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
     def submission_programs(self) -> list[Program]:
@@ -95,7 +97,7 @@ class Attempt:
                 "candidates": [asdict(c) for c in self.candidates],
                 "clusters": [{"members": list(c.members), "failures": c.failures} for c in self.clusters],
                 "inputs": [i.decode(errors="replace") for i in self.inputs], "input_sources": self.input_sources,
-                "timings": self.timings}
+                "usage": self.usage, "timings": self.timings}
 
 
 async def _replies(problem: Problem, config: SolveConfig, model: Model) -> list[tuple[str, str, list[Any]]]:
@@ -289,6 +291,10 @@ def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
         t = time.monotonic()
         step()
         run.attempt.timings[stage] = time.monotonic() - t
+    for m in {id(x): x for x in (model, tests_model) if x is not None}.values():
+        log = getattr(m, "usage", None)
+        for role, usage in (log.by_problem.get(problem.id, {}) if log else {}).items():
+            run.attempt.usage[role] = asdict(usage)
     return run.attempt
 
 

@@ -61,6 +61,18 @@ def test_faults_are_retried_without_losing_samples(server, fault):
         assert time.monotonic() - t0 >= 0.3  # Retry-After honoured
 
 
+def test_usage_per_problem_and_cost(server):
+    m = model(server, price_prompt_per_mtok=2.0, price_completion_per_mtok=10.0)
+    run(m.generate(MESSAGES, 2, key="alpha"))
+    run(m.generate(MESSAGES, 1, start=2, key="beta"))
+    per = m.usage.by_problem
+    assert per["alpha"]["solve"].samples == 2 and per["beta"]["solve"].samples == 1
+    total = m.usage.by_role["solve"]
+    assert total.samples == 3
+    expected = (total.prompt_tokens * 2.0 + total.completion_tokens * 10.0) / 1e6
+    assert total.cost == pytest.approx(expected) and total.cost > 0
+
+
 def test_gives_up_after_max_attempts(server):
     server.faults.extend([("500",)] * 3)
     with pytest.raises(ModelError, match="giving up after 3 attempts"):

@@ -115,3 +115,4 @@ def test_tests_model_generator_and_inputs(sandbox):
     assert b"2 1\n3 4\n2 1\n" in attempt.inputs
     assert [sorted(cl.members) for cl in attempt.clusters] == [[0], [1]]  # split by a reversed query
     assert tests.usage.by_role["tests"].requests == 2
+    assert attempt.usage["tests"]["requests"] == 2 and attempt.usage["solve"]["samples"] == 2
