@@ -18,8 +18,9 @@ Stages (each timed and kept in the returned :class:`Attempt`):
 6. cluster the survivors by their behaviour on those inputs and pick ``k`` submissions
    round-robin over the clusters (see :mod:`solver.ranker`).
 
-Not built yet (see the open solver issue): CodeT dual agreement (tests with expected
-outputs) and assert-style tests for function-call problems.
+   When the ``tests`` model also wrote tests with expected outputs (``assert f(...) == ...``
+   lines for function-call problems, input/output pairs otherwise), clusters are ordered by
+   CodeT's dual-agreement score first (see :func:`solver.ranker.codet_scores`).
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ from sandbox.judging import PreparedChecker, Sandbox
 from .extract import extract_code, fingerprint
 from .models import Model
 from .prompts import VARIANTS, solve_messages
-from .ranker import Cluster, cluster, select
-from .testgen import (MAX_INPUT_BYTES, generator_messages, inputs_from_reply, inputs_messages, sample_mutations,
-                      validate_inputs, validator_messages)
+from .ranker import Cluster, cluster, codet_scores, order, select
+from .testgen import (MAX_INPUT_BYTES, expected_tests_from_reply, expected_tests_messages, generator_messages,
+                      inputs_from_reply, inputs_messages, sample_mutations, validate_inputs, validator_messages)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class SolveConfig:
     generated_inputs: int = 20            #: mutations of the sample inputs
     generator_seeds: int = 20             #: runs of the tests model's generator
     model_inputs: int = 10                #: inputs the tests model writes directly
+    codet_tests: int = 10                 #: tests with expected outputs the tests model writes (CodeT)
     repair_rounds: int = 1
     repair_max: int = 4                   #: candidates repaired per round
     seed: int = 0
@@ -82,6 +84,8 @@ class Attempt:
     candidates: list[Candidate] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
     inputs: list[bytes] = field(default_factory=list)
+    #: Tests with expected outputs written by the tests model (CodeT), after validation.
+    expected_tests: list[tuple[bytes, bytes]] = field(default_factory=list)
     #: Where the inputs came from: source name -> how many were kept.
     input_sources: dict[str, int] = field(default_factory=dict)
     #: Model usage for this problem: role -> requests, samples, tokens, latency, cost.
@@ -207,7 +211,13 @@ class _Run:
         sources: dict[str, list[bytes]] = {}
         validate = None
         if self.tests_model is not None:
-            gen, direct, val = asyncio.run(self._ask_tests_model())
+            gen, direct, val, expected = asyncio.run(self._ask_tests_model())
+            if expected:
+                pairs = expected_tests_from_reply(problem, expected[0].text)
+                pairs = list(dict.fromkeys(pairs))
+                checker = validate or (lambda items: validate_inputs(problem, sandbox, items))
+                ok = checker([i for i, _ in pairs]) if pairs else []
+                self.attempt.expected_tests = [p for p, good in zip(pairs, ok) if good]
             validate = self._model_validator(val) if not problem.input_validators else None
             code = extract_code(gen[0].text, "python") if gen else None
             if code:
@@ -231,16 +241,21 @@ class _Run:
             self.attempt.input_sources[name] = len(items)
         self.attempt.inputs = found
 
-    async def _ask_tests_model(self) -> tuple[Any, Any, Any]:
+    async def _ask_tests_model(self) -> tuple[Any, Any, Any, Any]:
+        """Generator, direct inputs, validator (only without the problem's own) and tests with
+        expected outputs; a request that fails for good gives None, not a failed solve."""
         assert self.tests_model is not None
         m, p, c = self.tests_model, self.problem, self.config
-        jobs = [m.generate(generator_messages(p), 1, key=p.id, seed=c.seed),
-                m.generate(inputs_messages(p, c.model_inputs), 1, key=p.id, seed=c.seed)]
-        if not p.input_validators:
-            jobs.append(m.generate(validator_messages(p), 1, key=p.id, seed=c.seed))
-        results = await asyncio.gather(*jobs, return_exceptions=True)
-        results = [None if isinstance(r, BaseException) else r for r in results] + [None]
-        return results[0], results[1], results[2]
+
+        async def ask(messages: list[dict[str, str]] | None) -> Any:
+            return await m.generate(messages, 1, key=p.id, seed=c.seed) if messages else None
+
+        results = await asyncio.gather(
+            ask(generator_messages(p)), ask(inputs_messages(p, c.model_inputs)),
+            ask(validator_messages(p) if not p.input_validators else None),
+            ask(expected_tests_messages(p, c.codet_tests) if c.codet_tests else None), return_exceptions=True)
+        r = [None if isinstance(x, BaseException) else x for x in results]
+        return r[0], r[1], r[2], r[3]
 
     def _model_validator(self, reply: Any) -> Any:
         """A validator the tests model wrote, used only if it accepts every sample input."""
@@ -259,6 +274,25 @@ class _Run:
 
         return check if all(check([t.input for t in self.problem.samples])) else None
 
+    def _passed(self, survivors: list[int]) -> dict[int, frozenset[int]]:
+        """For each survivor, the indices of the expected-output tests it passes."""
+        tests = self.attempt.expected_tests
+        passed: dict[int, frozenset[int]] = {}
+        for cid in survivors:
+            runs = self.sandbox.run_batch(self.executables[cid], [i for i, _ in tests], self.problem.limits)
+            passed[cid] = frozenset(j for j, (run, (_, answer)) in enumerate(zip(runs, tests))
+                                    if run is not None and run.ok and self._accepts(run.stdout, answer))
+        return passed
+
+    def _accepts(self, output: bytes, answer: bytes) -> bool:
+        checker = self.problem.checker
+        if checker.kind == "validator":  # a custom validator needs the sandbox; count agreement of tokens
+            return output.split() == answer.split()
+        try:
+            return checker.compare(output, answer).accepted
+        except Exception:  # noqa: BLE001 - a malformed expected answer from the model
+            return False
+
     def rank(self) -> None:
         attempt = self.attempt
         survivors = [c.id for c in attempt.candidates if c.sample_verdict == Verdict.AC.value and c.duplicate_of is None]
@@ -271,9 +305,9 @@ class _Run:
         for cand in attempt.candidates:
             if cand.duplicate_of is not None and cand.duplicate_of in runs:
                 dups.setdefault(cand.duplicate_of, []).append(cand.id)
-        attempt.clusters = sorted(
-            (Cluster(c.signature, tuple(sorted(m for cid in c.members for m in [cid, *dups.get(cid, [])])), c.failures)
-             for c in clusters), key=lambda c: (c.failures, -c.size, c.members[0]))
+        merged = [Cluster(c.signature, tuple(sorted(m for cid in c.members for m in [cid, *dups.get(cid, [])])),
+                          c.failures) for c in clusters]
+        attempt.clusters = order(merged, codet_scores(merged, self._passed(survivors)) if attempt.expected_tests else None)
         for index, c in enumerate(attempt.clusters):
             for member in c.members:
                 attempt.candidates[member].cluster = index

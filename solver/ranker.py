@@ -5,10 +5,11 @@ the same cluster when they behave identically on every input: the same outputs (
 as the problem's checker would see them: tokens, case folded unless case matters, numbers
 rounded to the float tolerance) and the same failures (a crash or a timeout is part of
 the behaviour). Clusters are ordered by, in turn: fewer inputs on which they fail (a
-crashing or too-slow cluster is penalised, not dropped), more members, then the smallest
-candidate number (the earliest sample: a stable, documented tie-break). Submissions are
-taken round-robin: the first member of each cluster in order, then the second members,
-until ``k`` are chosen.
+crashing or too-slow cluster is penalised, not dropped), the CodeT dual-agreement score
+when tests with expected outputs exist (see :func:`codet_scores`), more members, then the
+smallest candidate number (the earliest sample: a stable, documented tie-break).
+Submissions are taken round-robin: the first member of each cluster in order, then the
+second members, until ``k`` are chosen.
 """
 
 from __future__ import annotations
@@ -62,8 +63,25 @@ def cluster(runs: dict[int, list[RunResult | None]], checker: Checker) -> list[C
         sig = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
         groups.setdefault(sig, []).append(cid)
         fails[sig] = sum(p in ("TLE", "MLE", "RE", "OLE", "SE", "not-run") for p in parts)
-    clusters = [Cluster(sig, tuple(m), fails[sig]) for sig, m in groups.items()]
-    return sorted(clusters, key=lambda c: (c.failures, -c.size, c.members[0]))
+    return order([Cluster(sig, tuple(m), fails[sig]) for sig, m in groups.items()])
+
+
+def codet_scores(clusters: list[Cluster], passed: dict[int, frozenset[int]]) -> dict[str, float]:
+    """CodeT dual agreement. Clusters whose representatives pass the same set of generated
+    tests (with expected outputs) form one consensus set; its score is
+    sqrt(number of candidates in it) x (number of tests they pass). Returns the score of
+    each cluster's consensus set, by cluster signature."""
+    sizes: dict[frozenset[int], int] = {}
+    for c in clusters:
+        key = passed.get(c.members[0], frozenset())
+        sizes[key] = sizes.get(key, 0) + c.size
+    return {c.signature: math.sqrt(sizes[passed.get(c.members[0], frozenset())])
+            * len(passed.get(c.members[0], frozenset())) for c in clusters}
+
+
+def order(clusters: list[Cluster], scores: dict[str, float] | None = None) -> list[Cluster]:
+    scores = scores or {}
+    return sorted(clusters, key=lambda c: (c.failures, -scores.get(c.signature, 0.0), -c.size, c.members[0]))
 
 
 def select(clusters: list[Cluster], k: int) -> list[int]:

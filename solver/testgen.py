@@ -166,3 +166,53 @@ _INPUT_BLOCK = re.compile(r"```input[^\n]*\n(.*?)```", re.S)
 
 def inputs_from_reply(reply: str) -> list[bytes]:
     return [block.encode() for block in _INPUT_BLOCK.findall(reply) if block.strip()]
+
+
+# --------------------------------------------------------------------------- tests with expected outputs
+
+def expected_tests_messages(problem: Problem, count: int) -> list[dict[str, str]]:
+    """Ask for tests that carry their expected output (CodeT): asserts for a function, input/output
+    block pairs for stdin/stdout."""
+    if problem.interface.kind == "function":
+        how = (f"Write {count} tests, one per line, each exactly of the form "
+               f"`assert {problem.interface.entry_point}(ARGUMENTS) == EXPECTED` with literal Python values, "
+               "in one ```python block.")
+    else:
+        how = (f"Write {count} tests. For each, give the input in an ```input block immediately followed by "
+               "the exact expected output in an ```output block.")
+    return [{"role": "system", "content": "You write tests for programming problems."},
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + _input_format(problem) + "\n\n" + how}]
+
+
+_PAIR = re.compile(r"```input[^\n]*\n(.*?)```\s*```output[^\n]*\n(.*?)```", re.S)
+
+
+def expected_tests_from_reply(problem: Problem, reply: str) -> list[tuple[bytes, bytes]]:
+    """(input, expected answer) pairs; asserts become (JSON arguments, JSON result)."""
+    if problem.interface.kind != "function":
+        return [(i.encode(), o.encode()) for i, o in _PAIR.findall(reply) if i.strip()]
+    import ast
+
+    from .extract import extract_code
+
+    code = extract_code(reply, "python") or ""
+    pairs: list[tuple[bytes, bytes]] = []
+    for line in code.splitlines():
+        try:
+            node = ast.parse(line.strip()).body[0]
+        except (SyntaxError, IndexError, ValueError):
+            continue
+        if not (isinstance(node, ast.Assert) and isinstance(node.test, ast.Compare)
+                and len(node.test.ops) == 1 and isinstance(node.test.ops[0], ast.Eq)):
+            continue
+        call = node.test.left
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                and call.func.id == problem.interface.entry_point and not call.keywords):
+            continue
+        try:
+            args = [ast.literal_eval(a) for a in call.args]
+            expected = ast.literal_eval(node.test.comparators[0])
+            pairs.append(((json.dumps(args) + "\n").encode(), json.dumps(expected).encode()))
+        except (ValueError, TypeError, SyntaxError):
+            continue
+    return pairs

@@ -114,5 +114,27 @@ def test_tests_model_generator_and_inputs(sandbox):
     assert 5 <= attempt.input_sources["generator"] <= 15  # distinct seeds, duplicates dropped
     assert b"2 1\n3 4\n2 1\n" in attempt.inputs
     assert [sorted(cl.members) for cl in attempt.clusters] == [[0], [1]]  # split by a reversed query
-    assert tests.usage.by_role["tests"].requests == 2
-    assert attempt.usage["tests"]["requests"] == 2 and attempt.usage["solve"]["samples"] == 2
+    # generator, direct inputs, and tests with expected outputs (the reply held none: the pool's code)
+    assert tests.usage.by_role["tests"].requests == 3 and attempt.expected_tests == []
+    assert attempt.usage["tests"]["requests"] == 3 and attempt.usage["solve"]["samples"] == 2
+
+
+def test_codet_agreement_outranks_a_bigger_wrong_cluster(sandbox):
+    problem = load(str(CORE / "snackhike"))[0]
+    correct = (CORE / "snackhike/submissions/accepted/snacks.py").read_text()
+    wrong = (CORE / "snackhike/submissions/wrong_answer/strict_budget.py").read_text()
+    pool = [fence(wrong), fence(wrong + "\n# again\n"), fence(wrong + "\n# and again\n"), fence(correct)]
+    asserts = ("```python\nassert longest_snack_run([1, 2, 3], 3) == 2\nassert longest_snack_run([4], 4) == 1\n"
+               "assert longest_snack_run([2, 2], 4) == 2\nassert longest_snack_run([9], 1) == 0\n"
+               "assert other_function(1) == 2\n```\n")
+    scripts = {"Write 10 tests": [asserts], "ONE random valid input": ["no generator today"],
+               "distinct valid inputs": ["none"], "Snack Hike": pool}
+    with ScriptedOpenAI(scripts) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", backoff_s=0.01), "tests")
+        config = SolveConfig(samples=4, variants=("direct",), k=2, generated_inputs=8, repair_rounds=0)
+        attempt = solve(problem, config, model, sandbox, tests_model=tests)
+    assert len(attempt.expected_tests) == 4 and attempt.expected_tests[0] == (b"[[1, 2, 3], 3]\n", b"2")
+    # By size the wrong cluster (3 samples) would come first; CodeT: sqrt(1) x 4 tests > sqrt(3) x 1 test.
+    assert [cl.members for cl in attempt.clusters] == [(3,), (0, 1, 2)]
+    assert attempt.submissions == [3, 0]
