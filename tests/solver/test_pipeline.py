@@ -138,3 +138,25 @@ def test_codet_agreement_outranks_a_bigger_wrong_cluster(sandbox):
     # By size the wrong cluster (3 samples) would come first; CodeT: sqrt(1) x 4 tests > sqrt(3) x 1 test.
     assert [cl.members for cl in attempt.clusters] == [(3,), (0, 1, 2)]
     assert attempt.submissions == [3, 0]
+
+
+def test_a_too_slow_cluster_is_penalised_not_dropped(sandbox):
+    problem = load(str(CORE / "meteorlog"))[0]
+    correct = sub("meteorlog", "accepted/meteors.py")
+    naive = sub("meteorlog", "time_limit_exceeded/sum_each_query.py")
+    pool = [fence(naive), fence(naive + "\n# 2\n"), fence(naive + "\n# 3\n"), fence(correct)]
+    generator = ("import random, sys\nrandom.seed(int(sys.argv[1]))\nn = q = 50000\nprint(n, q)\n"
+                 "print(*[random.randint(0, 10**6) for _ in range(n)])\n"
+                 "print('\\n'.join(f'1 {n}' for _ in range(q)))\n")
+    scripts = {"ONE random valid input": [fence(generator)], "distinct valid inputs": ["none"],
+               "Write 10 tests": ["none"], "Meteor Log": pool}
+    with ScriptedOpenAI(scripts) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", backoff_s=0.01), "tests")
+        config = SolveConfig(samples=4, variants=("direct",), k=2, generated_inputs=3, generator_seeds=1,
+                             repair_rounds=0)
+        attempt = solve(problem, config, model, sandbox, tests_model=tests)
+    assert attempt.input_sources["generator"] == 1
+    # The naive cluster is bigger, but it times out on the large generated input.
+    assert [(cl.members, cl.failures) for cl in attempt.clusters] == [((3,), 0), ((0, 1, 2), 1)]
+    assert attempt.submissions == [3, 0]  # penalised, still a candidate
