@@ -1,6 +1,13 @@
-"""The solver: models, sampling, test generation, ranking, batch runs and the CLI.
+"""The solver: models, sampling, test generation, ranking and the command line.
 
-So far it holds the command line (``solver.cli``); the pipeline follows.
+``solve(problem, config, model, sandbox, tests_model=None)`` turns one problem into k
+chosen submissions with a full trace (``Attempt``). Batch runs, reports and the
+``codesolve solve`` command are not built yet.
 """
 
-__all__: list[str] = []
+from .models import (CompletionCache, Generation, Model, ModelConfig, ModelError, OpenAIModel, ReplayModel, Usage,
+                     UsageLog, open_model)
+from .pipeline import Attempt, Candidate, SolveConfig, solve
+
+__all__ = ["Attempt", "Candidate", "CompletionCache", "Generation", "Model", "ModelConfig", "ModelError",
+           "OpenAIModel", "ReplayModel", "SolveConfig", "Usage", "UsageLog", "open_model", "solve"]
