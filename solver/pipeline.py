@@ -49,6 +49,7 @@ class SolveConfig:
     languages: tuple[str, ...] = ("python",)
     k: int = 10                           #: submissions to choose
     temperature: float = 0.8
+    tests_temperature: float = 0.8       #: sampling temperature of the tests model
     max_tokens: int = 4096
     variants: tuple[str, ...] = VARIANTS
     with_metadata: bool = False
@@ -90,6 +91,8 @@ class Attempt:
     input_sources: dict[str, int] = field(default_factory=dict)
     #: Model usage for this problem: role -> requests, samples, tokens, latency, cost.
     usage: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: The same per stage: stage -> role -> the amounts that stage added.
+    stage_usage: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
     def submission_programs(self) -> list[Program]:
@@ -101,7 +104,7 @@ class Attempt:
                 "candidates": [asdict(c) for c in self.candidates],
                 "clusters": [{"members": list(c.members), "failures": c.failures} for c in self.clusters],
                 "inputs": [i.decode(errors="replace") for i in self.inputs], "input_sources": self.input_sources,
-                "usage": self.usage, "timings": self.timings}
+                "usage": self.usage, "stage_usage": self.stage_usage, "timings": self.timings}
 
 
 async def _replies(problem: Problem, config: SolveConfig, model: Model) -> list[tuple[str, str, list[Any]]]:
@@ -248,7 +251,10 @@ class _Run:
         m, p, c = self.tests_model, self.problem, self.config
 
         async def ask(messages: list[dict[str, str]] | None) -> Any:
-            return await m.generate(messages, 1, key=p.id, seed=c.seed) if messages else None
+            if not messages:
+                return None
+            return await m.generate(messages, 1, key=p.id, seed=c.seed, temperature=c.tests_temperature,
+                                    max_tokens=c.max_tokens)
 
         results = await asyncio.gather(
             ask(generator_messages(p)), ask(inputs_messages(p, c.model_inputs)),
@@ -320,16 +326,31 @@ def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
           tests_model: Model | None = None) -> Attempt:
     """Turn one problem into ``config.k`` chosen submissions, with the full trace."""
     run = _Run(problem, config, model, sandbox, tests_model)
+    models = [m for m in {id(x): x for x in (model, tests_model) if x is not None}.values()]
     for stage, step in (("sample", run.sample), ("filter", lambda: run.filter(list(run.attempt.candidates))),
                         ("repair", run.repair), ("tests", run.inputs), ("rank", run.rank)):
+        before = _usage(models, problem.id)
         t = time.monotonic()
         step()
         run.attempt.timings[stage] = time.monotonic() - t
-    for m in {id(x): x for x in (model, tests_model) if x is not None}.values():
-        log = getattr(m, "usage", None)
-        for role, usage in (log.by_problem.get(problem.id, {}) if log else {}).items():
-            run.attempt.usage[role] = asdict(usage)
+        after = _usage(models, problem.id)
+        added = {role: {k: v - before.get(role, {}).get(k, 0) for k, v in amounts.items()
+                        if v - before.get(role, {}).get(k, 0)} for role, amounts in after.items()}
+        if any(added.values()):
+            run.attempt.stage_usage[stage] = {role: a for role, a in added.items() if a}
+    run.attempt.usage = _usage(models, problem.id)
     return run.attempt
+
+
+def _usage(models: list[Model], key: str) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for m in models:
+        log = getattr(m, "usage", None)
+        for role, usage in (log.by_problem.get(key, {}) if log else {}).items():
+            merged = out.setdefault(role, {})
+            for name, value in asdict(usage).items():
+                merged[name] = merged.get(name, 0) + value
+    return out
 
 
 __all__ = ["Attempt", "Candidate", "SolveConfig", "solve"]

@@ -76,6 +76,8 @@ def test_solve_picks_the_correct_cluster_first(sandbox):
     first = attempt.submission_programs()[0]
     assert judge_problem(sandbox, first, problem).verdict is Verdict.AC
     assert set(attempt.timings) == {"sample", "filter", "repair", "tests", "rank"}
+    assert attempt.stage_usage["sample"]["solve"]["samples"] == 8
+    assert attempt.stage_usage["repair"]["solve"]["requests"] == 1 and "tests" not in attempt.stage_usage
 
 
 def test_solve_function_call_problem(sandbox):
