@@ -113,12 +113,15 @@ async def _replies(problem: Problem, config: SolveConfig, model: Model) -> list[
         per_variant = [config.samples // len(config.variants)] * len(config.variants)
         for i in range(config.samples % len(config.variants)):
             per_variant[i] += 1
+        start = 0  # variants draw consecutive sample indices (a replay then serves each row once)
         for variant, n in zip(config.variants, per_variant):
             if n:
                 messages = solve_messages(problem, language, variant, config.with_metadata)
-                jobs.append((language, variant, model.generate(messages, n, temperature=config.temperature,
+                jobs.append((language, variant, model.generate(messages, n, start=start,
+                                                               temperature=config.temperature,
                                                                max_tokens=config.max_tokens, seed=config.seed,
                                                                key=problem.id)))
+                start += n
     replies = await asyncio.gather(*(job for _, _, job in jobs))
     return [(language, variant, gens) for (language, variant, _), gens in zip(jobs, replies)]
 
@@ -189,10 +192,13 @@ class _Run:
             messages += [{"role": "assistant", "content": f"```{fence_tag}\n{cand.code}```"},
                          {"role": "user", "content": "Your program fails this example.\n\n" + cand.feedback +
                           f"\n\nFind the mistake and give the whole corrected program in one ```{fence_tag} block."}]
-            jobs.append(self.model.generate(messages, 1, temperature=self.config.temperature,
+            # A repair draws its own sample index, past the pool's; a model that cannot serve it
+            # (a replay) simply yields no repair.
+            jobs.append(self.model.generate(messages, 1, start=self.config.samples + cand.id,
+                                            temperature=self.config.temperature,
                                             max_tokens=self.config.max_tokens, seed=self.config.seed,
                                             key=self.problem.id))
-        return list(await asyncio.gather(*jobs))
+        return list(await asyncio.gather(*jobs, return_exceptions=True))
 
     def repair(self) -> None:
         tried: set[int] = set()
@@ -205,7 +211,7 @@ class _Run:
             tried.update(c.id for c in broken)
             replies = asyncio.run(self.repair_replies(broken))
             fixes = [self.add(c.language, extract_code(r[0].text, c.language), "repair", r[0].index, c.id)
-                     for c, r in zip(broken, replies)]
+                     for c, r in zip(broken, replies) if not isinstance(r, BaseException)]
             self.filter(fixes)
 
     def inputs(self) -> None:
@@ -311,8 +317,8 @@ class _Run:
         for cand in attempt.candidates:
             if cand.duplicate_of is not None and cand.duplicate_of in runs:
                 dups.setdefault(cand.duplicate_of, []).append(cand.id)
-        merged = [Cluster(c.signature, tuple(sorted(m for cid in c.members for m in [cid, *dups.get(cid, [])])),
-                          c.failures) for c in clusters]
+        merged = [Cluster(c.signature, _fast_first([m for cid in c.members for m in [cid, *dups.get(cid, [])]],
+                                                   runs, attempt.candidates), c.failures) for c in clusters]
         attempt.clusters = order(merged, codet_scores(merged, self._passed(survivors)) if attempt.expected_tests else None)
         for index, c in enumerate(attempt.clusters):
             for member in c.members:
@@ -320,6 +326,19 @@ class _Run:
         originals = [Cluster(c.signature, tuple(m for m in c.members if attempt.candidates[m].duplicate_of is None),
                              c.failures) for c in attempt.clusters]
         attempt.submissions = select(originals, self.config.k)
+
+
+def _fast_first(members: list[int], runs: dict[int, list[RunResult | None]],
+                candidates: list[Candidate]) -> tuple[int, ...]:
+    """A cluster's members, those clearly slower than its fastest (more than 1.5x its CPU time
+    on the generated inputs, and 20 ms more) last: members behave alike, so a slow program
+    is not submitted while a faster twin exists. Otherwise candidate order is kept."""
+    def cpu(m: int) -> float:
+        original = candidates[m].duplicate_of if candidates[m].duplicate_of is not None else m
+        return sum(r.cpu_s for r in runs.get(original, []) if r is not None)
+
+    fastest = min(cpu(m) for m in members)
+    return tuple(sorted(members, key=lambda m: (cpu(m) > 1.5 * fastest + 0.02, m)))
 
 
 def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,

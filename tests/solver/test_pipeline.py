@@ -162,3 +162,22 @@ def test_a_too_slow_cluster_is_penalised_not_dropped(sandbox):
     # The naive cluster is bigger, but it times out on the large generated input.
     assert [(cl.members, cl.failures) for cl in attempt.clusters] == [((3,), 0), ((0, 1, 2), 1)]
     assert attempt.submissions == [3, 0]  # penalised, still a candidate
+
+
+def test_a_clearly_slower_twin_is_not_submitted_first(sandbox):
+    problem = load(str(CORE / "meteorlog"))[0]
+    correct = sub("meteorlog", "accepted/meteors.py")
+    naive = sub("meteorlog", "time_limit_exceeded/sum_each_query.py")
+    generator = ("import random, sys\nrandom.seed(int(sys.argv[1]))\nn = q = 1500\nprint(n, q)\n"
+                 "print(*[random.randint(0, 10**6) for _ in range(n)])\n"
+                 "print('\\n'.join(f'1 {n}' for _ in range(q)))\n")
+    scripts = {"ONE random valid input": [fence(generator)], "distinct valid inputs": ["none"],
+               "Write 10 tests": ["none"], "Meteor Log": [fence(naive), fence(correct)]}
+    with ScriptedOpenAI(scripts) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", backoff_s=0.01), "tests")
+        config = SolveConfig(samples=2, variants=("direct",), k=2, generated_inputs=2, generator_seeds=1,
+                             repair_rounds=0)
+        attempt = solve(problem, config, model, sandbox, tests_model=tests)
+    assert [cl.members for cl in attempt.clusters] == [(1, 0)]  # one behaviour; the naive one is slower
+    assert attempt.submissions == [1, 0]
