@@ -10,8 +10,8 @@ index draws a fresh sample. ``n > 1`` is asked for in one request and whatever t
 did not return (it may ignore ``n``) is requested again for the missing indices only.
 Rate limits (honouring ``Retry-After``), server errors, timeouts, dropped connections and
 unreadable responses are retried with exponential backoff; a sample is stored only once
-it was received whole, so nothing is lost or counted twice. Concurrency per endpoint is
-bounded by a semaphore. Token usage and latency are recorded per role.
+it was received whole, so nothing is lost or counted twice. Concurrency is bounded per
+endpoint (models sharing an :class:`Endpoints` share the bound of their base URL). Token usage and latency are recorded per role.
 """
 
 from __future__ import annotations
@@ -156,9 +156,26 @@ class ModelConfig:
     price_completion_per_mtok: float = 0.0
 
 
+class Endpoints:
+    """Concurrency bounds shared by every model that talks to the same endpoint (base URL):
+    give the same ``Endpoints`` to the models of one run. Bounds are per event loop."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._bounds: dict[str, tuple[asyncio.AbstractEventLoop, asyncio.Semaphore]] = {}
+
+    def bound(self, base_url: str | None, limit: int) -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            held = self._bounds.get(base_url or "")
+            if held is None or held[0] is not loop:
+                held = self._bounds[base_url or ""] = (loop, asyncio.Semaphore(limit))
+            return held[1]
+
+
 class OpenAIModel:
     def __init__(self, config: ModelConfig, role: str = "solve", cache: CompletionCache | None = None,
-                 usage: UsageLog | None = None) -> None:
+                 usage: UsageLog | None = None, endpoints: Endpoints | None = None) -> None:
         from openai import AsyncOpenAI
 
         self.config = config
@@ -169,6 +186,7 @@ class OpenAIModel:
         self._api_key = config.api_key or os.environ.get("OPENAI_API_KEY") or "codesolve-no-key"
         self._base_url = config.base_url or os.environ.get("OPENAI_BASE_URL") or None
         self._factory = AsyncOpenAI
+        self._endpoints = endpoints
         self._bound: tuple[asyncio.AbstractEventLoop, Any, asyncio.Semaphore] | None = None
 
     def _client(self) -> tuple[Any, asyncio.Semaphore]:
@@ -179,7 +197,9 @@ class OpenAIModel:
             # Retries are ours (they know about sample indices); the SDK's are off.
             client = self._factory(api_key=self._api_key, base_url=self._base_url, max_retries=0,
                                    timeout=self.config.timeout_s)
-            self._bound = (loop, client, asyncio.Semaphore(self.config.max_concurrency))
+            bound = (self._endpoints.bound(self._base_url, self.config.max_concurrency) if self._endpoints
+                     else asyncio.Semaphore(self.config.max_concurrency))
+            self._bound = (loop, client, bound)
         return self._bound[1], self._bound[2]
 
     async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
@@ -322,10 +342,10 @@ class ReplayModel:
 
 def open_model(spec: str, role: str = "solve", base_url: str | None = None, api_key: str | None = None,
                cache: CompletionCache | None = None, usage: UsageLog | None = None,
-               **config: Any) -> Model:
+               endpoints: Endpoints | None = None, **config: Any) -> Model:
     """``replay:FILE`` or a model name served at ``base_url`` (OpenAI-compatible)."""
     if spec.startswith("replay:"):
         return ReplayModel(spec[len("replay:"):], role, usage)
     if not spec:
         raise ModelError("no model named (give --model NAME or replay:FILE)")
-    return OpenAIModel(ModelConfig(spec, base_url, api_key, **config), role, cache, usage)
+    return OpenAIModel(ModelConfig(spec, base_url, api_key, **config), role, cache, usage, endpoints)

@@ -33,6 +33,10 @@ class ScriptedOpenAI:
         self.faults: list[tuple[Any, ...]] = []
         self.requests: list[dict[str, Any]] = []
         self.choices_served = 0
+        #: Seconds every request waits before answering, and the most requests seen in flight.
+        self.delay_s = 0.0
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._next: dict[str, int] = {}
         self._lock = threading.Lock()
         handler = self._handler()
@@ -110,6 +114,16 @@ class ScriptedOpenAI:
                 with server._lock:
                     server.requests.append(body)
                     fault = server.faults.pop(0) if server.faults else None
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    time.sleep(server.delay_s)
+                    self._answer(body, fault)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
+
+            def _answer(self, body: dict[str, Any], fault: tuple[Any, ...] | None) -> None:
                 kind = fault[0] if fault else None
                 if kind == "429":
                     self._send(429, b'{"error": {"message": "slow down", "type": "rate_limit"}}',

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
-from solver.models import CompletionCache, ModelConfig, ModelError, OpenAIModel, ReplayModel, open_model
+from solver.models import CompletionCache, Endpoints, ModelConfig, ModelError, OpenAIModel, ReplayModel, open_model
 
 POOL = [f"print({i})\n" for i in range(6)]
 MESSAGES = [{"role": "system", "content": "You write Python."}, {"role": "user", "content": "problem alpha"}]
@@ -118,3 +118,17 @@ def test_replay_model(tmp_path):
         ReplayModel(str(tmp_path / "bad.jsonl"))
     with pytest.raises(ModelError, match="no such replay file"):
         open_model(f"replay:{tmp_path / 'missing.jsonl'}")
+
+
+def test_concurrency_is_bounded_per_endpoint(server):
+    server.delay_s = 0.2
+    endpoints = Endpoints()
+    solve = OpenAIModel(ModelConfig("strong", server.base_url, "k", max_concurrency=2), "solve", endpoints=endpoints)
+    tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", max_concurrency=2), "tests", endpoints=endpoints)
+
+    async def many():
+        msgs = [[{"role": "user", "content": f"alpha {i}"}] for i in range(4)]
+        await asyncio.gather(*(solve.generate(m, 1) for m in msgs), *(tests.generate(m, 1) for m in msgs))
+
+    run(many())
+    assert len(server.requests) == 8 and server.max_in_flight == 2
