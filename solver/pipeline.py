@@ -26,7 +26,9 @@ Stages (each timed and kept in the returned :class:`Attempt`):
 from __future__ import annotations
 
 import asyncio
+import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -155,34 +157,39 @@ class _Run:
         return cand
 
     def filter(self, cands: list[Candidate]) -> None:
-        """Compile and judge on the samples every new, distinct candidate."""
+        """Compile and judge on the samples every new, distinct candidate (several at once:
+        the sandbox spreads them over its boxes); duplicates take their original's result."""
+        distinct = [c for c in cands if c.code is not None and c.duplicate_of is None]
+        with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+            list(pool.map(self._check_samples, distinct))
         for cand in cands:
             if cand.code is None:
                 cand.sample_verdict = "no code"
-                continue
-            if cand.duplicate_of is not None:
+            elif cand.duplicate_of is not None:
                 original = self.attempt.candidates[cand.duplicate_of]
                 cand.compile_ok, cand.sample_verdict = original.compile_ok, original.sample_verdict
-                continue
-            compiled = self.sandbox.compile(solution_program(self.problem, Program(cand.language, cand.code)))
-            cand.compile_ok = compiled.ok
-            if not compiled.ok:
-                cand.sample_verdict = Verdict.CE.value
-                cand.feedback = "compilation failed:\n" + compiled.run.stderr.decode(errors="replace")[-1500:]
-                continue
-            self.executables[cand.id] = compiled.executable
-            result = judge(self.sandbox, compiled.executable, self.samples, self.problem.limits, self.checker)
-            cand.sample_verdict = result.verdict.value
-            failed = result.failed_test
-            if failed is not None:
-                test = next(t for t in self.samples if t.name == failed.name)
-                got = failed.run.stdout.decode(errors="replace")[:1000] if failed.run else ""
-                err = failed.run.stderr.decode(errors="replace")[-800:] if failed.run else ""
-                cand.feedback = (f"Input:\n{test.input.decode(errors='replace')[:1500]}\n"
-                                 f"Expected output:\n{test.answer.decode(errors='replace')[:1000]}\n"
-                                 f"Your program's verdict: {failed.verdict.value}"
-                                 + (f" ({failed.message[:200]})" if failed.message else "")
-                                 + f"\nYour output:\n{got}" + (f"\nStandard error:\n{err}" if err.strip() else ""))
+
+    def _check_samples(self, cand: Candidate) -> None:
+        assert cand.code is not None
+        compiled = self.sandbox.compile(solution_program(self.problem, Program(cand.language, cand.code)))
+        cand.compile_ok = compiled.ok
+        if not compiled.ok:
+            cand.sample_verdict = Verdict.CE.value
+            cand.feedback = "compilation failed:\n" + compiled.run.stderr.decode(errors="replace")[-1500:]
+            return
+        self.executables[cand.id] = compiled.executable
+        result = judge(self.sandbox, compiled.executable, self.samples, self.problem.limits, self.checker)
+        cand.sample_verdict = result.verdict.value
+        failed = result.failed_test
+        if failed is not None:
+            test = next(t for t in self.samples if t.name == failed.name)
+            got = failed.run.stdout.decode(errors="replace")[:1000] if failed.run else ""
+            err = failed.run.stderr.decode(errors="replace")[-800:] if failed.run else ""
+            cand.feedback = (f"Input:\n{test.input.decode(errors='replace')[:1500]}\n"
+                             f"Expected output:\n{test.answer.decode(errors='replace')[:1000]}\n"
+                             f"Your program's verdict: {failed.verdict.value}"
+                             + (f" ({failed.message[:200]})" if failed.message else "")
+                             + f"\nYour output:\n{got}" + (f"\nStandard error:\n{err}" if err.strip() else ""))
 
     async def repair_replies(self, cands: list[Candidate]) -> list[Any]:
         jobs = []
