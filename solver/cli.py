@@ -19,6 +19,7 @@ from sandbox.checkers import Checker
 from sandbox.judging import Test, judge
 from sandbox.programs import RunInput
 from problems.errors import ProblemError
+from solver.models import ModelError
 
 log = logging.getLogger("codesolve")
 
@@ -169,6 +170,34 @@ def cmd_problems_validate(args: argparse.Namespace) -> int:
     return 0 if all(c.ok for c in checks) else 1
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from problems import load
+
+    from .evaluation import grade, read_samples, report
+
+    samples = read_samples(args.samples)
+    problem_set = load(args.problems)
+    total = sum(len(samples.get(p.id, [])) for p in problem_set)
+    with open_sandbox(args.backend) as sandbox, tqdm(total=total, desc="grading", unit="sample",
+                                                       file=sys.stderr) as bar:
+        grades, unknown = grade(sandbox, problem_set, samples, lambda _: bar.update(1))
+    if unknown:
+        log.warning("%d task ids of %s are not in %s (first: %s)", len(unknown), args.samples, args.problems,
+                    ", ".join(unknown[:5]))
+    if not grades:
+        raise UsageError(f"{args.samples}: no sample names a problem of {args.problems}")
+    out = report(grades)
+    for row in out["per_problem"]:
+        print(f"{row['task_id']}\t{row['correct']}/{row['samples']} correct\tpass@1 {row['pass_at_1']:.3f}")
+    print(f"{out['problems']} problems: " + ", ".join(f"pass@{k} {v:.4f}" for k, v in out["pass_at_k"].items()))
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump(out, f, indent=2)
+    return 0
+
+
 def _print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
 
@@ -210,6 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_limits(p, "; with --problem, the problem's")
     p.set_defaults(func=cmd_judge)
 
+    p = sub.add_parser("eval", help="grade external samples ({task_id, completion} JSONL) and report pass@k")
+    p.add_argument("samples", help="JSONL of {task_id, completion} or {task_id, code, language}")
+    p.add_argument("--problems", required=True, metavar="PATH", help="the problem set the task ids refer to")
+    p.add_argument("--out", metavar="FILE", help="also write the report as JSON")
+    p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
+    p.set_defaults(func=cmd_eval)
+
     problems = sub.add_parser("problems", help="list and validate problem sets").add_subparsers(
         dest="problems_command", required=True)
     p = problems.add_parser("list", help="one line per problem: id, title, interface, tests, limits")
@@ -229,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args)
-    except (UsageError, SandboxError, ProblemError) as exc:
+    except (UsageError, SandboxError, ProblemError, ModelError) as exc:
         print(f"codesolve {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -1,0 +1,110 @@
+"""``codesolve eval``: grade externally produced samples and report pass@k.
+
+Rows are ``{"task_id", "completion"}`` (evalplus / LiveCodeBench style) or
+``{"task_id", "code", "language"}``. A completion may be a Markdown reply or bare code;
+the language is the row's, else C++ when the code looks like C++, else Python. For a
+HumanEval-style problem whose completion does not define the entry point, the prompt
+(starter code) is put in front of it, as HumanEval's completions continue the prompt.
+Each sample is judged on the problem's samples and hidden tests (or its test program).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from problems import Problem, ProblemSet
+from problems._rows import safe_id
+from problems.judging import judge_problem
+from sandbox import Program
+from sandbox.judging import PreparedChecker, Sandbox
+
+from .extract import extract_code
+from .metrics import ks_for, mean_pass_at_k, pass_at_k
+from .models import ModelError
+
+
+@dataclass
+class ProblemGrade:
+    problem: str
+    verdicts: list[str] = field(default_factory=list)
+
+    @property
+    def samples(self) -> int:
+        return len(self.verdicts)
+
+    @property
+    def correct(self) -> int:
+        return self.verdicts.count("AC")
+
+
+def read_samples(path: str) -> dict[str, list[dict[str, Any]]]:
+    by_task: dict[str, list[dict[str, Any]]] = {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            for lineno, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except ValueError as exc:
+                    raise ModelError(f"{path}:{lineno}: not a JSON object: {exc}") from None
+                if not isinstance(row, dict) or "task_id" not in row or not isinstance(
+                        row.get("completion", row.get("code")), str):
+                    raise ModelError(f"{path}:{lineno}: expected task_id and a string under completion or code")
+                # Problem ids are file-system safe ("HumanEval/0" -> "HumanEval_0"); so are task ids here.
+                by_task.setdefault(safe_id(str(row["task_id"])), []).append(row)
+    except FileNotFoundError:
+        raise ModelError(f"{path}: no such samples file") from None
+    return by_task
+
+
+def sample_program(problem: Problem, row: dict[str, Any]) -> Program | None:
+    text = row.get("code", row.get("completion", ""))
+    language = str(row.get("language") or ("cpp" if "#include" in text else "python")).lower()
+    language = {"c++": "cpp", "py": "python", "python3": "python"}.get(language, language)
+    code = extract_code(text, language) if "```" in text else text
+    if code is None:
+        return None
+    entry = problem.interface.entry_point
+    if (language == "python" and entry and problem.interface.starter_code
+            and f"def {entry}" not in code):
+        code = problem.interface.starter_code + code
+    return Program(language, code)
+
+
+def grade(sandbox: Sandbox, problems: ProblemSet, samples: dict[str, list[dict[str, Any]]],
+          progress: Callable[[str], None] | None = None) -> tuple[list[ProblemGrade], list[str]]:
+    """Grade every sample of every problem that has samples; returns the grades and the
+    task ids of the samples file that name no problem of the set."""
+    ids = {p.id for p in problems}
+    unknown = sorted(set(samples) - ids)
+    grades = []
+    for problem in problems:
+        rows = samples.get(problem.id)
+        if not rows:
+            continue
+        checker = PreparedChecker(sandbox, problem.checker) if not problem.test_program else None
+        g = ProblemGrade(problem.id)
+        for row in rows:
+            program = sample_program(problem, row)
+            if program is None:
+                g.verdicts.append("CE")
+            else:
+                g.verdicts.append(judge_problem(sandbox, program, problem, checker=checker).verdict.value)
+            if progress:
+                progress(problem.id)
+        grades.append(g)
+    return grades, unknown
+
+
+def report(grades: Iterable[ProblemGrade]) -> dict[str, Any]:
+    grades = list(grades)
+    ks = ks_for([g.samples for g in grades])
+    return {
+        "problems": len(grades),
+        "pass_at_k": {str(k): mean_pass_at_k([(g.samples, g.correct) for g in grades], k) for k in ks},
+        "per_problem": [{"task_id": g.problem, "samples": g.samples, "correct": g.correct,
+                         "pass_at_1": pass_at_k(g.samples, g.correct, 1), "verdicts": g.verdicts} for g in grades],
+    }
