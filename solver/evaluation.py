@@ -10,7 +10,6 @@ Each sample is judged on the problem's samples and hidden tests (or its test pro
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -22,7 +21,7 @@ from sandbox.judging import PreparedChecker, Sandbox
 
 from .extract import extract_code
 from .metrics import ks_for, mean_pass_at_k, pass_at_k
-from .models import ModelError
+from .models import read_sample_rows
 
 
 @dataclass
@@ -40,23 +39,11 @@ class ProblemGrade:
 
 
 def read_samples(path: str) -> dict[str, list[dict[str, Any]]]:
+    """Rows by task id. Problem ids are file-system safe ("HumanEval/0" -> "HumanEval_0");
+    so are the task ids here."""
     by_task: dict[str, list[dict[str, Any]]] = {}
-    try:
-        with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except ValueError as exc:
-                    raise ModelError(f"{path}:{lineno}: not a JSON object: {exc}") from None
-                if not isinstance(row, dict) or "task_id" not in row or not isinstance(
-                        row.get("completion", row.get("code")), str):
-                    raise ModelError(f"{path}:{lineno}: expected task_id and a string under completion or code")
-                # Problem ids are file-system safe ("HumanEval/0" -> "HumanEval_0"); so are task ids here.
-                by_task.setdefault(safe_id(str(row["task_id"])), []).append(row)
-    except FileNotFoundError:
-        raise ModelError(f"{path}: no such samples file") from None
+    for row, _ in read_sample_rows(path):
+        by_task.setdefault(safe_id(str(row["task_id"])), []).append(row)
     return by_task
 
 

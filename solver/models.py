@@ -26,7 +26,7 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -294,6 +294,28 @@ class OpenAIModel:
 
 # --------------------------------------------------------------------------- replay
 
+def read_sample_rows(path: str, what: str = "samples file") -> Iterator[tuple[dict[str, Any], str]]:
+    """The rows of a samples file (JSONL of ``{task_id, completion}`` or ``{task_id, code}``)
+    with their code text; a malformed row is a :class:`ModelError` naming file and line."""
+    try:
+        f = open(path, encoding="utf-8")
+    except FileNotFoundError:
+        raise ModelError(f"{path}: no such {what}") from None
+    with f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                raise ModelError(f"{path}:{lineno}: not a JSON object: {exc}") from None
+            text = row.get("completion", row.get("code")) if isinstance(row, dict) else None
+            if not isinstance(row, dict) or "task_id" not in row or not isinstance(text, str):
+                raise ModelError(f"{path}:{lineno}: expected an object with task_id and a string under "
+                                 "completion or code")
+            yield row, text
+
+
 class ReplayModel:
     """Serves recorded samples per problem (and role) from JSONL, with no model at all.
 
@@ -309,25 +331,9 @@ class ReplayModel:
         self.role = role
         self.usage = usage or UsageLog()
         self.pool: dict[str, list[str]] = {}
-        try:
-            with open(path, encoding="utf-8") as f:
-                for lineno, line in enumerate(f, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        row = json.loads(line)
-                    except ValueError as exc:
-                        raise ModelError(f"{path}:{lineno}: not a JSON object: {exc}") from None
-                    if not isinstance(row, dict) or "task_id" not in row:
-                        raise ModelError(f"{path}:{lineno}: expected an object with task_id")
-                    text = row.get("completion", row.get("code"))
-                    if not isinstance(text, str):
-                        raise ModelError(f"{path}:{lineno}: expected a string under completion or code")
-                    if row.get("role", "solve") != role:
-                        continue
-                    self.pool.setdefault(str(row["task_id"]), []).append(text)
-        except FileNotFoundError:
-            raise ModelError(f"{path}: no such replay file") from None
+        for row, text in read_sample_rows(path, "replay file"):
+            if row.get("role", "solve") == role:
+                self.pool.setdefault(str(row["task_id"]), []).append(text)
 
     async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
                        temperature: float = 0.8, max_tokens: int = 2048, seed: int | None = None,
