@@ -34,13 +34,13 @@ from typing import Any
 
 from problems import Problem
 from problems.judging import solution_program
-from sandbox import Limits, Program, RunInput, RunResult, Verdict, judge
+from sandbox import Limits, Program, RunInput, RunResult, Test, Verdict, judge
 from sandbox.judging import PreparedChecker, Sandbox
 
 from .extract import extract_code, fingerprint
 from .models import Model
 from .prompts import VARIANTS, solve_messages
-from .ranker import Cluster, cluster, codet_scores, order, select
+from .ranker import Cluster, answer_classes, cluster, codet_scores, order, select
 from .testgen import (MAX_INPUT_BYTES, expected_tests_from_reply, expected_tests_messages, generator_messages,
                       inputs_from_reply, inputs_messages, sample_mutations, validate_inputs, validator_messages)
 
@@ -312,13 +312,28 @@ class _Run:
         except Exception:  # noqa: BLE001 - a malformed expected answer from the model
             return False
 
+    def _validator_accepts(self, index: int, pairs: list[tuple[bytes, bytes]]) -> list[bool]:
+        """The problem's output validator on (answer, output) pairs for generated input ``index``."""
+        if not pairs:
+            return []
+        data = self.attempt.inputs[index]
+        tests = [Test(f"pair-{j}", data, answer) for j, (answer, _) in enumerate(pairs)]
+        try:
+            results = self.checker.check_many(list(zip(tests, (out for _, out in pairs))))
+        except Exception:  # noqa: BLE001 - a validator that fails on a model's input: no agreement
+            return [False] * len(pairs)
+        return [r.accepted for r in results]
+
     def rank(self) -> None:
         attempt = self.attempt
         survivors = [c.id for c in attempt.candidates if c.sample_verdict == Verdict.AC.value and c.duplicate_of is None]
         runs: dict[int, list[RunResult | None]] = {
             cid: self.sandbox.run_batch(self.executables[cid], attempt.inputs, self.problem.limits)
             if attempt.inputs else [] for cid in survivors}
-        clusters = cluster(runs, self.problem.checker)
+        behaviours = None
+        if self.checker.validator is not None and attempt.inputs:
+            behaviours = answer_classes(runs, self._validator_accepts)
+        clusters = cluster(runs, self.problem.checker, behaviours)
         # A duplicate belongs to its original's cluster and counts toward its size.
         dups: dict[int, list[int]] = {}
         for cand in attempt.candidates:

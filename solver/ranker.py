@@ -13,8 +13,9 @@ candidate order.
 Submissions are taken round-robin: the first member of each cluster in order, then the
 second members, until ``k`` are chosen.
 
-Outputs are compared token by token even for problems with a custom output validator, so
-there programs giving different valid answers fall into different clusters.
+For problems with a custom output validator, several outputs may be right: there outputs
+are grouped by the validator itself, one output serving as the answer file for the other
+(:func:`answer_classes`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 from sandbox import Checker, RunResult, Status
 
@@ -59,16 +61,52 @@ def _round(token: bytes, digits: int) -> bytes:
         return token
 
 
-def cluster(runs: dict[int, list[RunResult | None]], checker: Checker) -> list[Cluster]:
-    """Group candidates (id -> runs on the generated inputs, in input order) by behaviour."""
+def cluster(runs: dict[int, list[RunResult | None]], checker: Checker,
+            behaviours: dict[int, list[str]] | None = None) -> list[Cluster]:
+    """Group candidates (id -> runs on the generated inputs, in input order) by behaviour.
+    ``behaviours`` may give each candidate's behaviour per input directly (see
+    :func:`answer_classes`); by default it is derived from the runs."""
     groups: dict[str, list[int]] = {}
     fails: dict[str, int] = {}
     for cid in sorted(runs):
-        parts = [behaviour(r, checker) for r in runs[cid]]
+        parts = behaviours[cid] if behaviours is not None else [behaviour(r, checker) for r in runs[cid]]
         sig = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
         groups.setdefault(sig, []).append(cid)
         fails[sig] = sum(p in ("TLE", "MLE", "RE", "OLE", "SE", "not-run") for p in parts)
     return order([Cluster(sig, tuple(m), fails[sig]) for sig, m in groups.items()])
+
+
+def answer_classes(runs: dict[int, list[RunResult | None]],
+                   accepts: Callable[[int, list[tuple[bytes, bytes]]], list[bool]]) -> dict[int, list[str]]:
+    """Behaviour per input for problems with a custom output validator, where several
+    outputs can be right: on each input, an output joins the first class whose
+    representative output, used as the answer file, makes the validator accept it (and the
+    other way round); otherwise it starts a class. Failures keep their status.
+    ``accepts(input_index, [(answer, output), ...])`` runs the validator."""
+    cids = sorted(runs)
+    n_inputs = max((len(r) for r in runs.values()), default=0)
+    out: dict[int, list[str]] = {cid: [] for cid in cids}
+    for i in range(n_inputs):
+        reps: list[bytes] = []
+        for cid in cids:
+            run = runs[cid][i]
+            if run is None or run.status is not Status.OK:
+                out[cid].append(run.status.value if run is not None else "not-run")
+                continue
+            label = None
+            if reps:
+                forward = accepts(i, [(rep, run.stdout) for rep in reps])
+                backward = accepts(i, [(run.stdout, rep) for rep, ok in zip(reps, forward) if ok])
+                candidates = [j for j, ok in enumerate(forward) if ok]
+                for j, ok in zip(candidates, backward):
+                    if ok:
+                        label = j
+                        break
+            if label is None:
+                reps.append(run.stdout)
+                label = len(reps) - 1
+            out[cid].append(f"class-{label}")
+    return out
 
 
 def codet_scores(clusters: list[Cluster], passed: dict[int, frozenset[int]]) -> dict[str, float]:

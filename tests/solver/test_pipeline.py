@@ -181,3 +181,22 @@ def test_a_clearly_slower_twin_is_not_submitted_first(sandbox):
         attempt = solve(problem, config, model, sandbox, tests_model=tests)
     assert [cl.members for cl in attempt.clusters] == [(1, 0)]  # one behaviour; the naive one is slower
     assert attempt.submissions == [1, 0]
+
+
+def test_several_right_answers_cluster_through_the_output_validator(sandbox):
+    problem = load(str(CORE / "giftcardpair"))[0]
+    assert problem.checker.kind == "validator"
+    py = (CORE / "giftcardpair/submissions/accepted/pair.py").read_text()
+    reversed_pair = py.replace("print(j + 1, i + 1)", "print(i + 1, j + 1)")  # also right: any order
+    assert reversed_pair != py
+    wrong = (CORE / "giftcardpair/submissions/wrong_answer/same_item_twice.py").read_text()
+    pool = [fence(py), fence(reversed_pair), fence(wrong)]
+    with ScriptedOpenAI({"Gift Card Pair": pool}) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        config = SolveConfig(samples=3, variants=("direct",), k=3, generated_inputs=15, repair_rounds=0)
+        attempt = solve(problem, config, model, sandbox)
+    assert [c.sample_verdict for c in attempt.candidates] == ["AC", "AC", "AC"]
+    # Token by token the two right programs differ on every input with a pair; the validator,
+    # given one output as the answer file, accepts the other: one cluster.
+    assert attempt.clusters[0].members == (0, 1)
+    assert attempt.submissions[:2] == [0, 2]
