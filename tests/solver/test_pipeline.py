@@ -9,7 +9,7 @@ import pytest
 from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
 from problems import load
 from problems.judging import judge_problem
-from sandbox import Program, Verdict
+from sandbox import Verdict
 from solver.extract import extract_code, fingerprint
 from solver.models import ModelConfig, OpenAIModel
 from solver.pipeline import SolveConfig, solve
