@@ -62,14 +62,23 @@ def is_package(path: str) -> bool:
             and any(os.path.isdir(os.path.join(path, d)) for d in STATEMENT_DIRS)))
 
 
-def load_folder(path: str) -> ProblemSet:
-    """A folder of packages (one level down), in name order."""
+def load_folder(path: str, skip_broken: bool = False) -> ProblemSet:
+    """A folder of packages (one level down), in name order. With ``skip_broken`` a package
+    that fails to load is left out and listed in the set's ``broken`` (its error message)
+    instead of failing the whole set."""
     names = sorted(n for n in os.listdir(path) if is_package(os.path.join(path, n)))
     if not names:
         raise ProblemError(path, "no Kattis problem packages in this folder (expected sub-folders "
                                  "with problem.yaml and data/)")
-    return ProblemSet(os.path.basename(os.path.abspath(path)),
-                      tuple(load_package(os.path.join(path, n)) for n in names), path)
+    loaded, broken = [], []
+    for name in names:
+        try:
+            loaded.append(load_package(os.path.join(path, name)))
+        except ProblemError as exc:
+            if not skip_broken:
+                raise
+            broken.append((name, str(exc)))
+    return ProblemSet(os.path.basename(os.path.abspath(path)), tuple(loaded), path, tuple(broken))
 
 
 def _yaml(path: str) -> dict[str, Any]:

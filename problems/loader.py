@@ -10,10 +10,11 @@ from .model import ProblemSet
 
 
 
-def load(path: str) -> ProblemSet:
+def load(path: str, skip_broken: bool = False) -> ProblemSet:
     """Load a problem set from a Kattis package, a folder of packages, or a data file
     (CodeContests, APPS, LiveCodeBench, HumanEval, MBPP as JSONL, JSON or Parquet).
-    Never touches the network."""
+    Never touches the network. With ``skip_broken``, packages of a folder that fail to load
+    are listed in the set's ``broken`` instead of failing the whole set."""
     path = os.fspath(path)
     if not os.path.exists(path):
         raise ProblemError(path, "no such file or folder")
@@ -21,7 +22,7 @@ def load(path: str) -> ProblemSet:
         if is_package(path):
             problem = load_package(path)
             return ProblemSet(problem.id, (problem,), path)
-        return load_folder(path)
+        return load_folder(path, skip_broken)
     from .datafiles import EXTENSIONS, load_data_file
 
     base = path[:-3] if path.endswith(".gz") else path

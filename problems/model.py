@@ -137,6 +137,8 @@ class ProblemSet:
     name: str
     problems: tuple[Problem, ...]
     source: str = ""
+    #: Problems left out because they failed to load: (name, error message).
+    broken: tuple[tuple[str, str], ...] = ()
 
     def __iter__(self) -> Iterator[Problem]:
         return iter(self.problems)
