@@ -37,6 +37,11 @@ class ModelError(Exception):
     """A model could not produce samples (bad configuration, refused key, retries exhausted)."""
 
 
+class ModelUnusable(ModelError):
+    """The endpoint refuses the key or does not know the model: no later request can succeed,
+    so a batch stops instead of failing every problem in turn."""
+
+
 @dataclass(frozen=True)
 class Generation:
     """One sample. ``cached`` is True when it came from the cache or a replay file."""
@@ -55,9 +60,10 @@ class Model(Protocol):
 
     async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
                        temperature: float = 0.8, max_tokens: int = 2048, seed: int | None = None,
-                       key: str = "") -> list[Generation]:
-        """Samples ``start`` .. ``start + n - 1`` for ``messages`` (``key`` names the problem,
-        used by replays)."""
+                       key: str = "", purpose: str = "") -> list[Generation]:
+        """Samples ``start`` .. ``start + n - 1`` for ``messages``. ``key`` names the problem
+        (usage is recorded per problem) and ``purpose`` what the reply is for (``generator``,
+        ``inputs``, ``validator`` or ``tests`` for the tests role); replays use both."""
         ...
 
 
@@ -204,7 +210,7 @@ class OpenAIModel:
 
     async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
                        temperature: float = 0.8, max_tokens: int = 2048, seed: int | None = None,
-                       key: str = "") -> list[Generation]:
+                       key: str = "", purpose: str = "") -> list[Generation]:
         params = {"temperature": temperature, "max_tokens": max_tokens, "seed": seed}
         request = CompletionCache.request_key(self.name, messages, params)
         indices = list(range(start, start + n))
@@ -266,9 +272,13 @@ class OpenAIModel:
                 per = max(len(choices), 1)
                 return [Generation(c.message.content or "", 0, c.finish_reason or "stop", prompt // per,
                                    completion // per, latency) for c in choices]
-            except openai.AuthenticationError as exc:
-                raise ModelError(f"{self.name}: the endpoint refused the API key ({exc.status_code})") from exc
-            except (openai.NotFoundError, openai.BadRequestError) as exc:
+            except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+                raise ModelUnusable(f"{self.name}: the endpoint {self._base_url or 'api.openai.com'} refused the "
+                                    f"API key ({exc.status_code})") from exc
+            except openai.NotFoundError as exc:
+                raise ModelUnusable(f"{self.name}: the endpoint {self._base_url or 'api.openai.com'} does not "
+                                    f"serve this model ({exc.status_code}): {exc}") from exc
+            except openai.BadRequestError as exc:
                 raise ModelError(f"{self.name}: the endpoint rejected the request: {exc}") from exc
             except (openai.RateLimitError, openai.InternalServerError, openai.APITimeoutError,
                     openai.APIConnectionError, openai.APIResponseValidationError, openai.APIStatusError,
@@ -321,8 +331,11 @@ class ReplayModel:
 
     Rows are ``{"task_id": ..., "completion": ...}`` (the common samples-file layout) or
     ``{"task_id": ..., "code": ...}``, optionally with ``"role"`` (``solve`` when absent, so
-    a plain samples file is a pool of solutions). The k-th sample of a problem is the k-th row for it in file order;
-    asking past the recorded pool is an error (a replay cannot draw new samples).
+    a plain samples file is a pool of solutions) and ``"purpose"`` (for the tests role:
+    ``generator``, ``inputs``, ``validator`` or ``tests``, matching what the pipeline asks
+    for). The k-th sample of a request is the k-th row for its problem and purpose in file
+    order (rows without a purpose serve any purpose); asking past the recorded pool is an
+    error (a replay cannot draw new samples).
     """
 
     def __init__(self, path: str, role: str = "solve", usage: UsageLog | None = None) -> None:
@@ -330,17 +343,18 @@ class ReplayModel:
         self.name = f"replay:{os.path.basename(path)}"
         self.role = role
         self.usage = usage or UsageLog()
-        self.pool: dict[str, list[str]] = {}
+        self.pool: dict[tuple[str, str], list[str]] = {}
         for row, text in read_sample_rows(path, "replay file"):
             if row.get("role", "solve") == role:
-                self.pool.setdefault(str(row["task_id"]), []).append(text)
+                self.pool.setdefault((str(row["task_id"]), str(row.get("purpose", ""))), []).append(text)
 
     async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
                        temperature: float = 0.8, max_tokens: int = 2048, seed: int | None = None,
-                       key: str = "") -> list[Generation]:
-        recorded = self.pool.get(key, [])
+                       key: str = "", purpose: str = "") -> list[Generation]:
+        recorded = self.pool.get((key, purpose)) or self.pool.get((key, ""), [])
         if start + n > len(recorded):
-            raise ModelError(f"{self.path}: {key!r} has {len(recorded)} recorded {self.role} samples, "
+            what = f"{self.role} samples" + (f" for {purpose!r}" if purpose else "")
+            raise ModelError(f"{self.path}: {key!r} has {len(recorded)} recorded {what}, "
                              f"asked for samples {start}..{start + n - 1}")
         self.usage.add(self.role, key, samples=n, cached_samples=n)
         return [Generation(recorded[i], i, cached=True) for i in range(start, start + n)]

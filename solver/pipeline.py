@@ -30,7 +30,7 @@ import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Awaitable, Callable
 
 from problems import Problem
 from problems.judging import solution_program
@@ -38,11 +38,14 @@ from sandbox import Limits, Program, RunInput, RunResult, Test, Verdict, judge
 from sandbox.judging import PreparedChecker, Sandbox
 
 from .extract import extract_code, fingerprint
-from .models import Model
+from .models import Model, ModelUnusable
 from .prompts import VARIANTS, solve_messages
 from .ranker import Cluster, answer_classes, cluster, codet_scores, order, select
 from .testgen import (MAX_INPUT_BYTES, expected_tests_from_reply, expected_tests_messages, generator_messages,
                       inputs_from_reply, inputs_messages, sample_mutations, validate_inputs, validator_messages)
+
+#: Runs a coroutine to completion and returns its result.
+Runner = Callable[[Awaitable[Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class Attempt:
     inputs: list[bytes] = field(default_factory=list)
     #: Tests with expected outputs written by the tests model (CodeT), after validation.
     expected_tests: list[tuple[bytes, bytes]] = field(default_factory=list)
+    #: CodeT: the expected-output tests each ranked survivor passes (candidate id -> test indices).
+    codet_passed: dict[int, list[int]] = field(default_factory=dict)
     #: Where the inputs came from: source name -> how many were kept.
     input_sources: dict[str, int] = field(default_factory=dict)
     #: Model usage for this problem: role -> requests, samples, tokens, latency, cost.
@@ -104,7 +109,10 @@ class Attempt:
     def to_json(self) -> dict[str, Any]:
         return {"problem": self.problem_id, "submissions": self.submissions,
                 "candidates": [asdict(c) for c in self.candidates],
-                "clusters": [{"members": list(c.members), "failures": c.failures} for c in self.clusters],
+                "clusters": [{"signature": c.signature, "members": list(c.members), "failures": c.failures}
+                             for c in self.clusters],
+                "codet_passed": {str(k): v for k, v in self.codet_passed.items()},
+                "expected_tests": len(self.expected_tests),
                 "inputs": [i.decode(errors="replace") for i in self.inputs], "input_sources": self.input_sources,
                 "usage": self.usage, "stage_usage": self.stage_usage, "timings": self.timings}
 
@@ -132,8 +140,9 @@ class _Run:
     """The state of one solve: candidates, their executables, the dedup table."""
 
     def __init__(self, problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
-                 tests_model: Model | None) -> None:
+                 tests_model: Model | None, runner: Runner = asyncio.run) -> None:
         self.problem, self.config, self.model, self.sandbox, self.tests_model = problem, config, model, sandbox, tests_model
+        self.run_async = runner
         self.attempt = Attempt(problem.id)
         self.checker = PreparedChecker(sandbox, problem.checker)
         self.samples = [t.to_test() for t in problem.samples]
@@ -141,7 +150,7 @@ class _Run:
         self.seen: dict[str, int] = {}
 
     def sample(self) -> None:
-        for language, variant, gens in asyncio.run(_replies(self.problem, self.config, self.model)):
+        for language, variant, gens in self.run_async(_replies(self.problem, self.config, self.model)):
             for g in gens:
                 self.add(language, extract_code(g.text, language), variant, g.index)
 
@@ -216,7 +225,8 @@ class _Run:
             if not broken:
                 return
             tried.update(c.id for c in broken)
-            replies = asyncio.run(self.repair_replies(broken))
+            replies = self.run_async(self.repair_replies(broken))
+            _raise_unusable(replies)
             fixes = [self.add(c.language, extract_code(r[0].text, c.language), "repair", r[0].index, c.id)
                      for c, r in zip(broken, replies) if not isinstance(r, BaseException)]
             self.filter(fixes)
@@ -227,7 +237,7 @@ class _Run:
         sources: dict[str, list[bytes]] = {}
         validate = None
         if self.tests_model is not None:
-            gen, direct, val, expected = asyncio.run(self._ask_tests_model())
+            gen, direct, val, expected = self.run_async(self._ask_tests_model())
             if expected:
                 pairs = expected_tests_from_reply(problem, expected[0].text)
                 pairs = list(dict.fromkeys(pairs))
@@ -263,16 +273,18 @@ class _Run:
         assert self.tests_model is not None
         m, p, c = self.tests_model, self.problem, self.config
 
-        async def ask(messages: list[dict[str, str]] | None) -> Any:
+        async def ask(messages: list[dict[str, str]] | None, purpose: str) -> Any:
             if not messages:
                 return None
             return await m.generate(messages, 1, key=p.id, seed=c.seed, temperature=c.tests_temperature,
-                                    max_tokens=c.max_tokens)
+                                    max_tokens=c.max_tokens, purpose=purpose)
 
         results = await asyncio.gather(
-            ask(generator_messages(p)), ask(inputs_messages(p, c.model_inputs)),
-            ask(validator_messages(p) if not p.input_validators else None),
-            ask(expected_tests_messages(p, c.codet_tests) if c.codet_tests else None), return_exceptions=True)
+            ask(generator_messages(p), "generator"), ask(inputs_messages(p, c.model_inputs), "inputs"),
+            ask(validator_messages(p) if not p.input_validators else None, "validator"),
+            ask(expected_tests_messages(p, c.codet_tests) if c.codet_tests else None, "tests"),
+            return_exceptions=True)
+        _raise_unusable(results)
         r = [None if isinstance(x, BaseException) else x for x in results]
         return r[0], r[1], r[2], r[3]
 
@@ -341,13 +353,23 @@ class _Run:
                 dups.setdefault(cand.duplicate_of, []).append(cand.id)
         merged = [Cluster(c.signature, _fast_first([m for cid in c.members for m in [cid, *dups.get(cid, [])]],
                                                    runs, attempt.candidates), c.failures) for c in clusters]
-        attempt.clusters = order(merged, codet_scores(merged, self._passed(survivors)) if attempt.expected_tests else None)
+        passed = self._passed(survivors) if attempt.expected_tests else {}
+        attempt.codet_passed = {cid: sorted(p) for cid, p in passed.items()}
+        attempt.clusters = order(merged, codet_scores(merged, passed) if passed else None)
         for index, c in enumerate(attempt.clusters):
             for member in c.members:
                 attempt.candidates[member].cluster = index
         originals = [Cluster(c.signature, tuple(m for m in c.members if attempt.candidates[m].duplicate_of is None),
                              c.failures) for c in attempt.clusters]
         attempt.submissions = select(originals, self.config.k)
+
+
+def _raise_unusable(results: list[Any]) -> None:
+    """Failed optional requests (repairs, tests) are skipped, but a model that can serve no
+    request at all (refused key, unknown model) is an error for the caller."""
+    for r in results:
+        if isinstance(r, ModelUnusable):
+            raise r
 
 
 def _fast_first(members: list[int], runs: dict[int, list[RunResult | None]],
@@ -364,9 +386,13 @@ def _fast_first(members: list[int], runs: dict[int, list[RunResult | None]],
 
 
 def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
-          tests_model: Model | None = None) -> Attempt:
-    """Turn one problem into ``config.k`` chosen submissions, with the full trace."""
-    run = _Run(problem, config, model, sandbox, tests_model)
+          tests_model: Model | None = None, runner: Runner = asyncio.run) -> Attempt:
+    """Turn one problem into ``config.k`` chosen submissions, with the full trace.
+
+    Model calls are coroutines handed to ``runner`` (by default ``asyncio.run``; a batch run
+    passes one shared event loop so that every problem's requests share the endpoint's
+    concurrency bound)."""
+    run = _Run(problem, config, model, sandbox, tests_model, runner)
     models = [m for m in {id(x): x for x in (model, tests_model) if x is not None}.values()]
     for stage, step in (("sample", run.sample), ("filter", lambda: run.filter(list(run.attempt.candidates))),
                         ("repair", run.repair), ("tests", run.inputs), ("rank", run.rank)):
@@ -385,9 +411,9 @@ def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
 
 def _usage(models: list[Model], key: str) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
-    for m in models:
-        log = getattr(m, "usage", None)
-        for role, usage in (log.by_problem.get(key, {}) if log else {}).items():
+    logs = {id(log): log for log in (getattr(m, "usage", None) for m in models) if log is not None}
+    for log in logs.values():  # models of a run may share one log: count it once
+        for role, usage in log.by_problem.get(key, {}).items():
             merged = out.setdefault(role, {})
             for name, value in asdict(usage).items():
                 merged[name] = merged.get(name, 0) + value
