@@ -19,6 +19,8 @@ from sandbox.checkers import Checker
 from sandbox.judging import Test, judge
 from sandbox.programs import RunInput
 from problems.errors import ProblemError
+from solver.batch import RunDirError
+from solver.config import ConfigError
 from solver.models import ModelError
 
 log = logging.getLogger("codesolve")
@@ -198,6 +200,102 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_flags(p: argparse.ArgumentParser) -> None:
+    """One flag per field of the run configuration (see solver.config), default None so that
+    the config file and the environment show through."""
+    from dataclasses import fields
+
+    from .config import RunConfig
+
+    short = {"samples": ["-n"], "k": ["-k"]}
+    helps = {"model": "model name at --base-url, or replay:FILE", "base_url": "OpenAI-compatible endpoint URL",
+             "tests_model": "model that writes test inputs (name or replay:FILE)",
+             "samples": "samples per problem and language", "k": "submissions per problem",
+             "languages": "comma-separated: python,cpp", "out": "run directory (default runs/<problems>-<model>)",
+             "jobs": "problems solved at once", "max_concurrency": "model requests in flight per endpoint",
+             "judge": "judge the candidates on the hidden tests"}
+    for f in fields(RunConfig):
+        if f.name == "problems":
+            continue
+        flag = "--" + f.name.replace("_", "-")
+        help_text = helps.get(f.name, "see the README's configuration table")
+        if f.name == "backend":
+            p.add_argument(flag, choices=sorted(BACKENDS), default=None, help="sandbox backend")
+        elif isinstance(f.default, bool):
+            p.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=help_text)
+        else:
+            p.add_argument(*short.get(f.name, []), flag, dest=f.name, default=None, metavar=f.name.upper(),
+                           help=help_text)
+
+
+def cmd_solve(args: argparse.Namespace) -> int:
+    from dataclasses import fields
+
+    from problems import load
+
+    from .batch import open_run, run_batch
+    from .config import RunConfig, resolve, to_toml
+    from .report import write
+
+    cli = {f.name: getattr(args, f.name, None) for f in fields(RunConfig)}
+    cli["problems"] = os.path.normpath(args.problems) if args.problems else None
+    config, sources = resolve(cli, args.config)
+    if args.problems:
+        sources["problems"] = "command line"
+    if args.print_config:
+        sys.stdout.write(to_toml(config, sources))
+        return 0
+    if not config.problems:
+        raise UsageError("no problems given (codesolve solve PROBLEMS, or problems = \"...\" in the config file)")
+    if not config.model:
+        raise UsageError("no model given (--model NAME with --base-url URL, or --model replay:FILE)")
+    problem_set = load(config.problems, skip_broken=True)
+    store = open_run(config, args.force)
+    try:
+        with open_sandbox(config.backend) as sandbox:
+            try:
+                outcome = run_batch(problem_set, config, sandbox, store, progress=not args.quiet)
+            except KeyboardInterrupt:
+                print(f"codesolve solve: interrupted; what finished is recorded in {store.dir}. Run the same "
+                      "command again to resume.", file=sys.stderr)
+                return 130
+        paths = write(store)
+    finally:
+        store.close()
+    judged = len(outcome.solved) + len(outcome.unsolved)
+    print(f"{store.dir}: {len(problem_set)} problems; this run finished {judged + len(outcome.errors)}"
+          + (f" (earlier runs: {len(outcome.skipped)})" if outcome.skipped else "")
+          + f", {outcome.executions} executions")
+    with open(paths["json"]) as f:
+        report = json.load(f)
+    k = report["submissions"]
+    print(f"solved {report[f'{k}_at_k'] * report['judged']:.0f}/{report['judged']} judged problems "
+          f"({k}@k {100 * report[f'{k}_at_k']:.1f}%, first submission {100 * report['1_at_k']:.1f}%, "
+          f"coverage {100 * report['coverage']:.1f}%)")
+    for pid, message in report["errors"].items():
+        print(f"failed: {pid}: {message}")
+    print("report: " + ", ".join(paths.values()))
+    return 1 if report["errors"] else 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import write
+    from .store import RunStore
+
+    try:
+        store = RunStore.open_existing(args.run_dir)
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        paths = write(store, args.draws)
+    finally:
+        store.close()
+    with open(paths["markdown"]) as f:
+        sys.stdout.write(f.read())
+    print("written: " + ", ".join(paths.values()), file=sys.stderr)
+    return 0
+
+
 def _print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
 
@@ -246,6 +344,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
     p.set_defaults(func=cmd_eval)
 
+    p = sub.add_parser("solve", help="solve a problem set with a model into a run directory (resumable)")
+    p.add_argument("problems", nargs="?", help="a problem package, a folder of packages or a data file")
+    p.add_argument("--config", metavar="FILE", help="TOML file of options (also $CODESOLVE_CONFIG)")
+    p.add_argument("--print-config", action="store_true", help="print the effective configuration and exit")
+    p.add_argument("--force", action="store_true",
+                   help="reuse a run directory made with another configuration (its per-problem results are "
+                        "dropped; recorded samples and executions are reused)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    _config_flags(p)
+    p.set_defaults(func=cmd_solve)
+
+    p = sub.add_parser("report", help="write report.md, report.json and report.png for a run directory")
+    p.add_argument("run_dir", metavar="DIR")
+    p.add_argument("--draws", type=int, default=100,
+                   help="random subsets per sample budget for the solve-rate curve (default 100)")
+    p.set_defaults(func=cmd_report)
+
     problems = sub.add_parser("problems", help="list and validate problem sets").add_subparsers(
         dest="problems_command", required=True)
     p = problems.add_parser("list", help="one line per problem: id, title, interface, tests, limits")
@@ -265,7 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args)
-    except (UsageError, SandboxError, ProblemError, ModelError) as exc:
+    except (UsageError, SandboxError, ProblemError, ModelError, ConfigError, RunDirError) as exc:
         print(f"codesolve {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -33,3 +33,11 @@ def mean_pass_at_k(counts: Iterable[tuple[int, int]], k: int) -> float:
 def ks_for(samples: Sequence[int]) -> list[int]:
     """Every k from 1 to the smallest sample count (what can be reported for all problems)."""
     return list(range(1, min(samples) + 1)) if samples and min(samples) > 0 else []
+
+
+def n_at_k(solved: Iterable[bool]) -> float:
+    """AlphaCode's n@k: the fraction of problems solved when ``n`` submissions are chosen
+    from ``k`` samples per problem; ``solved`` says, per problem, whether any of the chosen
+    submissions passed the hidden tests."""
+    flags = list(solved)
+    return float(np.mean(flags)) if flags else 0.0

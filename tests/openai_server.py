@@ -14,7 +14,12 @@ queued and consumed one per request, in order:
 * ``("ignore_n",)``: return one choice whatever ``n`` was asked (like servers that ignore n).
 
 Every request is counted (``server.requests``, ``server.choices_served``) so tests can
-prove that no sample is asked for twice.
+prove that no sample is asked for twice; ``server.completed`` lists the requests whose
+answer was written out whole.
+
+With ``per_request=True`` every request is answered ``texts[0..n-1]`` whatever came before
+(the answer depends only on the request, so runs with different timing get the same
+samples). ``hold()`` makes new requests wait (unanswered) until ``release()``.
 """
 
 from __future__ import annotations
@@ -27,8 +32,13 @@ from typing import Any
 
 
 class ScriptedOpenAI:
-    def __init__(self, scripts: dict[str, list[str]] | None = None, default: str = "print(0)\n") -> None:
+    def __init__(self, scripts: dict[str, list[str]] | None = None, default: str = "print(0)\n",
+                 per_request: bool = False) -> None:
         self.scripts: dict[str, list[str]] = dict(scripts or {})
+        self.per_request = per_request
+        self.completed: list[dict[str, Any]] = []
+        self._open = threading.Event()
+        self._open.set()
         self.default = default
         self.faults: list[tuple[Any, ...]] = []
         self.requests: list[dict[str, Any]] = []
@@ -53,7 +63,14 @@ class ScriptedOpenAI:
         self.thread.start()
         return self
 
+    def hold(self) -> None:
+        self._open.clear()
+
+    def release(self) -> None:
+        self._open.set()
+
     def __exit__(self, *exc: object) -> None:
+        self._open.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 
@@ -71,7 +88,7 @@ class ScriptedOpenAI:
             n = min(n, limit)
         marker, texts = self._texts_for(body)
         with self._lock:
-            start = self._next.get(marker, 0)
+            start = 0 if self.per_request else self._next.get(marker, 0)
             self._next[marker] = start + n
             self.choices_served += n
         choices = [{"index": i, "finish_reason": "stop",
@@ -111,6 +128,7 @@ class ScriptedOpenAI:
                 if not self.path.endswith("/chat/completions"):
                     self._send(404, b'{"error": {"message": "not found"}}')
                     return
+                server._open.wait()
                 with server._lock:
                     server.requests.append(body)
                     fault = server.faults.pop(0) if server.faults else None
@@ -146,5 +164,7 @@ class ScriptedOpenAI:
                     self._send(200, json.dumps(server._complete(body, 1)).encode())
                 else:
                     self._send(200, json.dumps(server._complete(body, None)).encode())
+                    with server._lock:
+                        server.completed.append(body)
 
         return Handler

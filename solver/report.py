@@ -1,0 +1,297 @@
+"""``codesolve report DIR``: what a run achieved, derived from its database only.
+
+Per problem, from the recorded trace and the verdicts on the hidden tests:
+
+* a candidate is correct when it passed the samples and every hidden test (duplicates
+  share their original's verdict; candidates that failed a sample or gave no code are
+  wrong);
+* the *pool* is the model's samples (repairs excluded): ``n`` samples, ``c`` correct; its
+  unbiased pass@k is reported for every k up to the smallest pool of the run;
+* *coverage*: some candidate, repairs included, is correct;
+* *solved* (n@k, AlphaCode's 10@k with the default k = 10 submissions): one of the chosen
+  submissions is correct; *first submission* (1@k): the first one is.
+
+The curve of solve rate against the number of samples is computed without new model calls
+or executions: for a budget of m samples, random subsets of m samples of the recorded pool
+are drawn and the selection is re-run on them (the clusters restricted to the subset, CodeT
+scores and cluster order recomputed, a repair kept when the sample it repaired is kept);
+with all n samples this reproduces the run's own choice exactly, and when a budget has no
+more subsets than ``draws`` all of them are evaluated (exact, not estimated).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import os
+from typing import Any, Iterable
+
+import numpy as np
+
+from .metrics import mean_pass_at_k, n_at_k
+from .ranker import Cluster, codet_scores, order, select
+from .store import RunStore
+
+STAGES = ("sample", "filter", "repair", "tests", "rank")
+
+
+def _root(cands: list[dict[str, Any]], cid: int) -> int:
+    dup = cands[cid]["duplicate_of"]
+    return cid if dup is None else dup
+
+
+def select_subset(attempt: dict[str, Any], keep: set[int], k: int) -> list[int]:
+    """The submissions the ranker would choose had only the candidates in ``keep`` been sampled."""
+    cands = attempt["candidates"]
+    passed = {int(cid): frozenset(tests) for cid, tests in attempt.get("codet_passed", {}).items()}
+    clusters = []
+    for cl in attempt["clusters"]:
+        members = tuple(m for m in cl["members"] if m in keep)
+        if members:
+            clusters.append(Cluster(cl["signature"], members, cl["failures"]))
+    scores = None
+    if passed:
+        scores = codet_scores(clusters, {m: passed.get(_root(cands, m), frozenset())
+                                         for c in clusters for m in c.members})
+    distinct = []
+    for c in order(clusters, scores):
+        seen: set[int] = set()
+        members = []
+        for m in c.members:  # one member per distinct program (a kept duplicate stands in for its original)
+            if _root(cands, m) not in seen:
+                seen.add(_root(cands, m))
+                members.append(m)
+        distinct.append(Cluster(c.signature, tuple(members), c.failures))
+    return select(distinct, k)
+
+
+def _with_repairs(cands: list[dict[str, Any]], kept: Iterable[int]) -> set[int]:
+    keep = set(kept)
+    for c in cands:  # in id order: a repair comes after what it repaired
+        if c["repaired_from"] is not None and c["repaired_from"] in keep:
+            keep.add(c["id"])
+    return keep
+
+
+class ProblemFigures:
+    """The figures of one finished problem."""
+
+    def __init__(self, row: dict[str, Any], k: int) -> None:
+        self.id = row["id"]
+        self.attempt: dict[str, Any] = row["attempt"]
+        self.judged: dict[str, Any] | None = row["judged"]
+        self.seconds = row["seconds"] or 0.0
+        self.k = k
+        cands = self.attempt["candidates"]
+        verdicts = (self.judged or {}).get("verdicts", {})
+        self.correct = [verdicts.get(str(_root(cands, c["id"]))) == "AC" for c in cands]
+        self.pool = [c["id"] for c in cands if c["variant"] != "repair"]
+        self.n = len(self.pool)
+        self.c = sum(self.correct[i] for i in self.pool)
+        subs = self.attempt["submissions"]
+        self.solved = any(self.correct[s] for s in subs)
+        self.first = bool(subs) and self.correct[subs[0]]
+        self.coverage = any(self.correct)
+        self.survivors = sum(c["sample_verdict"] == "AC" for c in cands)
+        self.clusters = self.attempt["clusters"]
+        self.chosen_sizes = [len(self.clusters[cands[s]["cluster"]]["members"]) for s in subs
+                             if cands[s]["cluster"] is not None]
+        self.first_verdict = (verdicts.get(str(_root(cands, subs[0]))) or "-") if subs else "no submission"
+
+    def solved_with(self, keep: set[int]) -> tuple[bool, bool]:
+        """(some submission is correct, the first one is) for the selection on ``keep``."""
+        chosen = select_subset(self.attempt, keep, self.k)
+        return any(self.correct[s] for s in chosen), bool(chosen) and self.correct[chosen[0]]
+
+    def expected_solved(self, m: int, draws: int, rng: np.random.Generator) -> tuple[float, float]:
+        """Chance that the selection on a random m-sample subset of the pool solves the problem:
+        exact (every subset) when there are at most ``draws`` subsets, else estimated from
+        ``draws`` random ones."""
+        if m >= self.n:
+            return float(self.solved), float(self.first)
+        cands = self.attempt["candidates"]
+        if math.comb(self.n, m) <= draws:
+            subsets: Iterable[Iterable[int]] = itertools.combinations(range(self.n), m)
+        else:
+            subsets = (rng.choice(self.n, size=m, replace=False) for _ in range(draws))
+        hits = firsts = total = 0
+        for chosen in subsets:
+            solved, first = self.solved_with(_with_repairs(cands, (self.pool[int(i)] for i in chosen)))
+            hits += solved
+            firsts += first
+            total += 1
+        return hits / total, firsts / total
+
+
+def sample_budgets(n: int) -> list[int]:
+    """1..n when small, else powers of two and n (what the curve is drawn at)."""
+    if n <= 16:
+        return list(range(1, n + 1))
+    budgets = sorted({2 ** i for i in range(int(math.log2(n)) + 1)} | {n})
+    return [b for b in budgets if b <= n]
+
+
+def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
+    config = store.get_meta("config") or {}
+    k = int(config.get("k", 10))
+    rows = store.problems()
+    figures = [ProblemFigures(r, k) for r in rows if r["status"] == "done" and r["judged"] is not None]
+    unjudged = [r["id"] for r in rows if r["status"] == "done" and r["judged"] is None]
+    errors = {r["id"]: r["error"] for r in rows if r["status"] == "error"}
+    usage: dict[str, dict[str, float]] = {}
+    stages: dict[str, float] = {}
+    for r in rows:
+        if r["status"] != "done":
+            continue
+        for role, amounts in r["attempt"].get("usage", {}).items():
+            into = usage.setdefault(role, {})
+            for name, value in amounts.items():
+                into[name] = into.get(name, 0) + value
+        for stage, seconds in r["attempt"].get("timings", {}).items():
+            stages[stage] = stages.get(stage, 0.0) + seconds
+    solved = [f for f in figures if f.solved]
+    pool_min = min((f.n for f in figures), default=0)
+    total_samples = int(config.get("samples", 0)) * len(config.get("languages", []) or [])
+    rng = np.random.default_rng(seed)
+    budgets = sample_budgets(pool_min) if pool_min else []
+    at = {m: [f.expected_solved(m, draws, rng) for f in figures] for m in budgets}
+    curve = {"samples": budgets,
+             "pass_at_k": [mean_pass_at_k([(f.n, f.c) for f in figures], m) for m in budgets],
+             f"{k}_at_k": [float(np.mean([x[0] for x in at[m]])) for m in budgets],
+             "1_at_k": [float(np.mean([x[1] for x in at[m]])) for m in budgets]}
+    cost = sum(u.get("cost", 0.0) for u in usage.values())
+    return {
+        "run_dir": store.dir,
+        "config": config,
+        "problems": len(rows),
+        "judged": len(figures),
+        "not_judged": unjudged,
+        "errors": errors,
+        "submissions": k,
+        "samples_per_problem": total_samples,
+        f"{k}_at_k": n_at_k(f.solved for f in figures),
+        "1_at_k": n_at_k(f.first for f in figures),
+        "coverage": n_at_k(f.coverage for f in figures),
+        "pass_at_k": {str(m): mean_pass_at_k([(f.n, f.c) for f in figures], m) for m in range(1, pool_min + 1)},
+        "curve": curve,
+        "curve_draws": draws,
+        "usage": usage,
+        "cost": cost,
+        "cost_per_solved": cost / len(solved) if solved else None,
+        "tokens_per_solved": (sum(u.get("prompt_tokens", 0) + u.get("completion_tokens", 0) for u in usage.values())
+                              / len(solved)) if solved else None,
+        "time_per_stage_s": {s: round(stages.get(s, 0.0), 3) for s in STAGES},
+        "per_problem": [{
+            "id": f.id, "samples": f.n, "correct_samples": f.c,
+            "with_code": sum(c["code"] is not None for c in f.attempt["candidates"] if c["variant"] != "repair"),
+            "repairs": sum(c["variant"] == "repair" for c in f.attempt["candidates"]),
+            "survivors": f.survivors, "clusters": len(f.clusters), "chosen_cluster_sizes": f.chosen_sizes,
+            "generated_inputs": len(f.attempt.get("inputs", [])), "first_verdict": f.first_verdict,
+            "solved": f.solved, "coverage": f.coverage, "seconds": round(f.seconds, 2)} for f in figures],
+    }
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.1f}%"
+
+
+def markdown(report: dict[str, Any]) -> str:
+    k = report["submissions"]
+    cfg = report["config"]
+    lines = [f"# codesolve report: {report['run_dir']}", "",
+             f"Model `{cfg.get('model', '?')}`" + (f", tests model `{cfg['tests_model']}`" if cfg.get("tests_model")
+                                                  else ", no tests model")
+             + f"; {cfg.get('samples', '?')} samples per problem and language ({', '.join(cfg.get('languages', []))}),"
+             f" {k} submissions per problem.", "",
+             "## Solve rate", "",
+             f"| problems judged | {k}@k (solved) | 1@k (first submission) | coverage (any correct sample) |",
+             "| --- | --- | --- | --- |",
+             f"| {report['judged']} | {_pct(report[f'{k}_at_k'])} | {_pct(report['1_at_k'])} | "
+             f"{_pct(report['coverage'])} |", ""]
+    if report["errors"]:
+        lines += [f"{len(report['errors'])} problem(s) failed and are not counted above:", ""]
+        lines += [f"- `{pid}`: {msg}" for pid, msg in report["errors"].items()] + [""]
+    if report["not_judged"]:
+        lines += [f"Not judged (no hidden tests, or judging off): {', '.join(report['not_judged'])}", ""]
+    if report["pass_at_k"]:
+        ks = list(report["pass_at_k"])
+        shown = [x for x in ks if int(x) in sample_budgets(int(ks[-1]))]
+        lines += ["## pass@k (unbiased, over the model's samples)", "",
+                  "| " + " | ".join(f"pass@{x}" for x in shown) + " |", "|" + " --- |" * len(shown),
+                  "| " + " | ".join(_pct(report["pass_at_k"][x]) for x in shown) + " |", ""]
+    curve = report["curve"]
+    if curve["samples"]:
+        lines += [f"## Solve rate against samples (subsampling the recorded pool, {report['curve_draws']} draws)", "",
+                  f"| samples | pass@k | {k}@k | 1@k |", "| --- | --- | --- | --- |"]
+        lines += [f"| {m} | {_pct(p)} | {_pct(s)} | {_pct(f)} |"
+                  for m, p, s, f in zip(curve["samples"], curve["pass_at_k"], curve[f"{k}_at_k"], curve["1_at_k"])]
+        lines += ["", "![solve rate against samples](report.png)", ""]
+    lines += ["## Problems", "",
+              "| problem | samples | with code | correct | repairs | survivors | clusters | chosen cluster sizes "
+              "| first verdict | solved |", "| --- |" + " ---: |" * 7 + " --- | --- |"]
+    for p in report["per_problem"]:
+        lines.append(f"| {p['id']} | {p['samples']} | {p['with_code']} | {p['correct_samples']} | {p['repairs']} | "
+                     f"{p['survivors']} | {p['clusters']} | {', '.join(map(str, p['chosen_cluster_sizes'])) or '-'} "
+                     f"| {p['first_verdict']} | {'yes' if p['solved'] else 'no'} |")
+    lines += ["", "## Model usage", "", "| role | requests | samples (cached) | prompt tokens | completion tokens "
+              "| retries | cost |", "| --- |" + " ---: |" * 6]
+    for role, u in sorted(report["usage"].items()):
+        lines.append(f"| {role} | {int(u.get('requests', 0))} | {int(u.get('samples', 0))} "
+                     f"({int(u.get('cached_samples', 0))}) | {int(u.get('prompt_tokens', 0))} | "
+                     f"{int(u.get('completion_tokens', 0))} | {int(u.get('retries', 0))} | {u.get('cost', 0.0):.4f} |")
+    per_solved = report["cost_per_solved"]
+    if per_solved is not None:
+        lines += ["", f"Cost per solved problem: {per_solved:.4f}; tokens per solved problem: "
+                      f"{report['tokens_per_solved']:.0f}."]
+    lines += ["", "## Time per stage (seconds, summed over problems)", "",
+              "| " + " | ".join(STAGES) + " |", "|" + " ---: |" * len(STAGES),
+              "| " + " | ".join(f"{report['time_per_stage_s'][s]:.1f}" for s in STAGES) + " |", ""]
+    return "\n".join(lines) + "\n"
+
+
+def plot(report: dict[str, Any], path: str) -> bool:
+    """Solve rate against samples as a PNG; False when there is nothing to draw."""
+    curve = report["curve"]
+    if not curve["samples"]:
+        return False
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    k = report["submissions"]
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=120)
+    ax.plot(curve["samples"], [100 * x for x in curve["pass_at_k"]], marker="o", label="pass@k (any of k samples)")
+    ax.plot(curve["samples"], [100 * x for x in curve[f"{k}_at_k"]], marker="s",
+            label=f"{k}@k (solved with {k} submissions)")
+    ax.plot(curve["samples"], [100 * x for x in curve["1_at_k"]], marker="^", label="1@k (first submission)")
+    if len(curve["samples"]) > 1 and curve["samples"][-1] > 16:
+        ax.set_xscale("log", base=2)
+    ax.set_xlabel("samples per problem (k)")
+    ax.set_ylabel("problems solved (%)")
+    ax.set_ylim(0, 100)
+    ax.grid(True, alpha=0.3)
+    ax.legend(loc="lower right")
+    ax.set_title(f"{report['config'].get('model', '')}: {report['judged']} problems")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return True
+
+
+def write(store: RunStore, draws: int = 100) -> dict[str, str]:
+    """Write report.json, report.md and report.png into the run directory; returns the paths."""
+    report = build(store, draws)
+    paths = {"json": os.path.join(store.dir, "report.json"), "markdown": os.path.join(store.dir, "report.md")}
+    with open(paths["json"], "w") as f:
+        json.dump(report, f, indent=2)
+    with open(paths["markdown"], "w") as f:
+        f.write(markdown(report))
+    png = os.path.join(store.dir, "report.png")
+    if plot(report, png):
+        paths["plot"] = png
+    return paths
+
+
+__all__ = ["build", "markdown", "plot", "sample_budgets", "select_subset", "write"]
