@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
+import threading
 
 _FENCE = re.compile(r"```[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:```|\Z)", re.S)
 _TAGS = {"python": {"python", "python3", "py"}, "cpp": {"cpp", "c++", "cc", "cxx", "c"}}
@@ -36,9 +37,20 @@ def extract_code(reply: str, language: str) -> str | None:
     return None
 
 
+#: CPython 3.11 can fail with "SystemError: AST constructor recursion depth mismatch" when two
+#: threads build AST objects at once (the batch runner solves problems in threads), so every
+#: parse goes through this lock.
+AST_LOCK = threading.Lock()
+
+
+def parse(code: str) -> ast.Module:
+    with AST_LOCK:
+        return ast.parse(code)
+
+
 def _parses(code: str) -> bool:
     try:
-        ast.parse(code)
+        parse(code)
     except (SyntaxError, ValueError):
         return False
     return bool(code.strip())
@@ -51,7 +63,9 @@ _TOKEN = re.compile(r"\w+|\S")
 def normalise(code: str, language: str) -> str:
     if language == "python":
         try:
-            return ast.dump(ast.parse(code), annotate_fields=False)
+            tree = parse(code)
+            with AST_LOCK:
+                return ast.dump(tree, annotate_fields=False)
         except (SyntaxError, ValueError):
             pass
     elif language == "cpp":

@@ -193,13 +193,13 @@ def expected_tests_from_reply(problem: Problem, reply: str) -> list[tuple[bytes,
         return [(i.encode(), o.encode()) for i, o in _PAIR.findall(reply) if i.strip()]
     import ast
 
-    from .extract import extract_code
+    from .extract import AST_LOCK, extract_code, parse
 
     code = extract_code(reply, "python") or ""
     pairs: list[tuple[bytes, bytes]] = []
     for line in code.splitlines():
         try:
-            node = ast.parse(line.strip()).body[0]
+            node = parse(line.strip()).body[0]
         except (SyntaxError, IndexError, ValueError):
             continue
         if not (isinstance(node, ast.Assert) and isinstance(node.test, ast.Compare)
@@ -210,8 +210,9 @@ def expected_tests_from_reply(problem: Problem, reply: str) -> list[tuple[bytes,
                 and call.func.id == problem.interface.entry_point and not call.keywords):
             continue
         try:
-            args = [ast.literal_eval(a) for a in call.args]
-            expected = ast.literal_eval(node.test.comparators[0])
+            with AST_LOCK:
+                args = [ast.literal_eval(a) for a in call.args]
+                expected = ast.literal_eval(node.test.comparators[0])
             pairs.append(((json.dumps(args) + "\n").encode(), json.dumps(expected).encode()))
         except (ValueError, TypeError, SyntaxError):
             continue

@@ -140,9 +140,12 @@ def test_batch_report_matches_hand_computed_figures(tmp_path, sandbox, isolated)
     problems = problem_set(tmp_path, broken=True)
     out = tmp_path / "run"
     with ScriptedOpenAI(scripts(), per_request=True) as server:
-        proc = run(solve_args(problems, out, server.base_url, "--backend", sandbox.name,
-                              "--price-prompt-per-mtok", "1", "--price-completion-per-mtok", "2"))
+        server.delay_s = 0.3  # requests overlap: the bound on requests in flight is what limits them
+        proc = run(solve_args(problems, out, server.base_url, "--backend", sandbox.name, "--jobs", "3",
+                              "--max-concurrency", "2", "--price-prompt-per-mtok", "1",
+                              "--price-completion-per-mtok", "2"))
         served = list(server.requests)
+        assert server.max_in_flight == 2
     # The broken package is reported and skipped; the exit code says the batch is incomplete.
     assert proc.returncode == 1, proc.stderr
     assert "failed: zzbroken" in proc.stdout and "not valid YAML" in proc.stdout
@@ -328,3 +331,19 @@ def test_replay_per_role_needs_no_model(tmp_path, sandbox, isolated, reference):
     report = json.loads((out / "report.json").read_text())
     assert report["usage"]["solve"]["requests"] == 0 and report["usage"]["tests"]["requests"] == 0
     assert report["usage"]["tests"]["samples"] == 3 * 3  # generator, inputs and tests, per problem
+
+
+def test_ctrl_c_stops_the_run_and_says_how_to_resume(tmp_path, sandbox, isolated, reference):
+    with ScriptedOpenAI(scripts(), per_request=True) as server:
+        server.hold()  # the run waits on its first model call
+        proc = subprocess.Popen(solve_args(reference["problems"], tmp_path / "run", server.base_url, "--backend",
+                                           sandbox.name), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, env={**os.environ, "OPENAI_API_KEY": "test-key"})
+        deadline = time.monotonic() + 60
+        while not count(tmp_path / "run" / "run.sqlite", "SELECT count(*) FROM meta") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "interrupted" in err and "Run the same command again to resume" in err
