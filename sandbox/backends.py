@@ -10,6 +10,7 @@ from .errors import SandboxError
 #: name -> (module, class, install hint when the import fails)
 BACKENDS: dict[str, tuple[str, str, str]] = {
     "local": ("sandbox.local", "LocalSandbox", "the local backend needs only the standard library"),
+    "docker": ("sandbox.docker", "DockerSandbox", "pip install 'codesolve[docker]'"),
 }
 
 

@@ -296,6 +296,47 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sandbox_doctor(args: argparse.Namespace) -> int:
+    """Which backends work here, and why not."""
+    ok_any = False
+    for name in sorted(BACKENDS):
+        try:
+            sandbox = open_sandbox(name)
+        except Exception as exc:  # noqa: BLE001 - every reason a backend cannot start is reported
+            print(f"{name}: unavailable: {exc}")
+            continue
+        try:
+            info = sandbox.isolation()
+            exe = sandbox.compile(Program("python", "print(6 * 7)")).executable
+            run = sandbox.run(exe, b"", Limits(time_s=5)) if exe else None
+            works = run is not None and run.ok and run.stdout == b"42\n"
+            detail = "; ".join(f"{k}: {v}" for k, v in info.items() if k != "backend")
+            print(f"{name}: {'works' if works else 'starts but a test run failed'}; {detail}")
+            ok_any = ok_any or works
+        except Exception as exc:  # noqa: BLE001
+            print(f"{name}: starts but fails: {exc}")
+        finally:
+            sandbox.close()
+    return 0 if ok_any else 1
+
+
+def cmd_sandbox_build_image(args: argparse.Namespace) -> int:
+    from sandbox.docker import docker_client
+    from sandbox.image import build_image
+
+    client = docker_client()
+    if not args.force:
+        try:
+            image = client.images.get(args.tag)
+            print(f"{args.tag} exists ({image.id[:19]}); --force rebuilds it")
+            return 0
+        except Exception:  # noqa: BLE001 - not there: build it
+            pass
+    image_id = build_image(client, args.tag, args.suite, args.mirror)
+    print(f"built {args.tag} ({image_id[:19]})")
+    return 0
+
+
 def _print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
 
@@ -360,6 +401,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draws", type=int, default=100,
                    help="random subsets per sample budget for the solve-rate curve (default 100)")
     p.set_defaults(func=cmd_report)
+
+    sandbox_cmd = sub.add_parser("sandbox", help="sandbox backends: diagnose, build the docker image").add_subparsers(
+        dest="sandbox_command", required=True)
+    p = sandbox_cmd.add_parser("doctor", help="report which sandbox backends work on this machine and why not")
+    p.set_defaults(func=cmd_sandbox_doctor)
+    p = sandbox_cmd.add_parser("build-image", help="build the docker backend's image with no registry "
+                                                   "(debootstrap + docker import)")
+    from sandbox.image import IMAGE, MIRROR, SUITE
+
+    p.add_argument("--tag", default=IMAGE)
+    p.add_argument("--suite", default=SUITE, help=f"Debian suite (default {SUITE})")
+    p.add_argument("--mirror", default=MIRROR, help="Debian package mirror")
+    p.add_argument("--force", action="store_true", help="rebuild even when the image exists")
+    p.set_defaults(func=cmd_sandbox_build_image)
 
     problems = sub.add_parser("problems", help="list and validate problem sets").add_subparsers(
         dest="problems_command", required=True)

@@ -1,0 +1,288 @@
+"""The ``docker`` backend: the same boxes as ``local``, each one a long-lived container.
+
+Each box is a container of the sandbox image (see :mod:`sandbox.image`) started once and
+reused for every run: network ``none``, a read-only root, tmpfs work dir, ``/tmp``,
+``/dev/shm`` and executable store, memory and pids limits, no privilege escalation, every
+capability dropped but the few its supervisor needs to hand each run to an unprivileged
+uid and clean up after it. Its pid 1 is the supervisor of the local backend
+(``_box.py``, mounted read-only from this package) in container mode: it connects back
+over a UNIX socket in a root-only directory mounted into the container and receives open
+handles on the container's own cgroup files, so each run gets its own memory, process
+and CPU limits and is measured exactly as in the local backend (same statuses, same
+verdicts, same bytes). Runs are posix_spawns inside the container; the program has the
+box's uid and no capabilities.
+
+Containers are labelled with the owning process; they remove themselves when their
+supervisor exits (``auto_remove``), which it does when the owner closes the sandbox or
+dies, and a new sandbox removes what a dead owner left behind.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import shutil
+import socket
+import tempfile
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from . import _box
+from .errors import BoxCrashed, IsolationUnavailable
+from .image import IMAGE
+from .local import BOX_SCRIPT, LocalSandbox, _Box
+
+log = logging.getLogger(__name__)
+
+LABEL = "org.codesolve.owner"
+#: Capabilities the supervisor keeps (its programs get none): change to the box uid,
+#: chown the inputs it writes for the program, and wipe what the program left.
+SUPERVISOR_CAPS = ["SETUID", "SETGID", "CHOWN", "DAC_OVERRIDE", "FOWNER", "KILL"]
+_CGROUP_FILES_V1 = {"memory": {"memory_limit": "memory.limit_in_bytes", "memsw_limit": "memory.memsw.limit_in_bytes",
+                               "memory_peak": "memory.max_usage_in_bytes", "memory_usage": "memory.usage_in_bytes",
+                               "oom": "memory.oom_control"},
+                    "pids": {"pids_max": "pids.max"}, "cpuacct": {"cpu_usage": "cpuacct.usage"}}
+_CGROUP_FILES_V2 = {"memory_limit": "memory.max", "memsw_limit": "memory.swap.max", "memory_peak": "memory.peak",
+                    "memory_usage": "memory.current", "oom": "memory.events", "pids_max": "pids.max",
+                    "cpu_usage": "cpu.stat"}
+_WRITABLE = ("memory_limit", "memsw_limit", "pids_max", "memory_peak")
+
+
+@dataclass(frozen=True)
+class DockerConfig:
+    """Settings of the docker backend: ``image`` (build it with ``codesolve sandbox
+    build-image``), ``workers`` (containers; default one per core), ``scratch_mb`` (each
+    tmpfs), ``memory_mb`` / ``pids`` (the container's ceiling; each run gets its own lower
+    limits), ``base_url`` of the Docker engine (default: the environment's)."""
+
+    image: str = IMAGE
+    workers: int = 0
+    scratch_mb: int = 256
+    memory_mb: int = 4096
+    pids: int = 512
+    base_url: str | None = None
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers if self.workers > 0 else (os.cpu_count() or 1)
+
+
+def docker_client(base_url: str | None = None) -> Any:
+    try:
+        import docker
+    except ImportError as exc:
+        raise IsolationUnavailable("the docker backend needs the docker SDK: pip install 'codesolve[docker]'") from exc
+    try:
+        client = docker.DockerClient(base_url=base_url) if base_url else docker.from_env()
+        client.ping()
+    except Exception as exc:  # noqa: BLE001 - any failure to reach the engine
+        raise IsolationUnavailable(f"no Docker engine answers ({exc}); start dockerd "
+                                   "(e.g. dockerd --bridge=none --iptables=false)") from exc
+    return client
+
+
+def _cgroup_files(pid: int) -> tuple[int, dict[str, str]]:
+    """cgroup version and key -> host path of the cgroup files of process ``pid``."""
+    with open(f"/proc/{pid}/cgroup") as f:
+        lines = [line.rstrip("\n").split(":", 2) for line in f]
+    if len(lines) == 1 and lines[0][1] == "":
+        base = "/sys/fs/cgroup" + lines[0][2]
+        return 2, {k: os.path.join(base, v) for k, v in _CGROUP_FILES_V2.items()
+                   if os.path.exists(os.path.join(base, v))}
+    paths: dict[str, str] = {}
+    for _, controllers, path in lines:
+        for ctrl in controllers.split(","):
+            if ctrl in _CGROUP_FILES_V1:
+                for key, name in _CGROUP_FILES_V1[ctrl].items():
+                    full = os.path.join("/sys/fs/cgroup", ctrl + path, name)
+                    if os.path.exists(full):
+                        paths[key] = full
+    return 1, paths
+
+
+class _ContainerBox(_Box):
+    """Host-side handle on one container box (same protocol as a local box)."""
+
+    def __init__(self, client: Any, config: DockerConfig, cfg: dict) -> None:  # noqa: D107
+        self.cgroup = None
+        self.container: Any = None
+        self.proc = None  # type: ignore[assignment]
+        self.held = set()
+        self.sock_dir = tempfile.mkdtemp(prefix="codesolve-docker-")
+        os.chmod(self.sock_dir, 0o700)  # the programs (box uid) cannot reach the socket
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            listener.bind(os.path.join(self.sock_dir, "box.sock"))
+            listener.listen(1)
+            listener.settimeout(60)
+            uid = cfg["uid"]
+            scratch = f"rw,exec,nosuid,nodev,size={config.scratch_mb}m,nr_inodes=4096,mode=0700,uid={uid},gid={uid}"
+            box_cfg = dict(cfg, container=True, socket="/run/codesolve/box.sock", owner=os.getpid())
+            self.container = client.containers.run(
+                config.image, ["python3", "-I", "-S", "/opt/codesolve/_box.py", json.dumps(box_cfg)],
+                detach=True, auto_remove=True, network_mode="none", read_only=True, user="0:0",
+                cap_drop=["ALL"], cap_add=SUPERVISOR_CAPS, security_opt=["no-new-privileges"],
+                mem_limit=f"{config.memory_mb}m", memswap_limit=f"{config.memory_mb}m", pids_limit=config.pids,
+                ipc_mode="private", hostname="sandbox", working_dir="/sandbox",
+                environment={"PATH": "/usr/bin:/bin"}, labels={LABEL: str(os.getpid())},
+                tmpfs={"/sandbox": scratch, "/tmp": scratch, "/dev/shm": scratch,
+                       "/box/exe": "rw,exec,nosuid,nodev,size=512m,mode=0711"},
+                volumes={BOX_SCRIPT: {"bind": "/opt/codesolve/_box.py", "mode": "ro"},
+                         self.sock_dir: {"bind": "/run/codesolve", "mode": "rw"}})
+            try:
+                conn, _ = listener.accept()
+            except OSError as exc:
+                raise IsolationUnavailable(f"the container box did not connect: {exc}; "
+                                           f"its log: {self._logs()}") from exc
+        except BaseException:
+            listener.close()
+            self.kill()
+            raise
+        listener.close()
+        self.sock = conn
+        self.reader = _box.Reader(conn)
+        self.container.reload()
+        pid = self.container.attrs["State"]["Pid"]
+        version, paths = _cgroup_files(pid)
+        fds, keys = [], []
+        try:
+            for key, path in paths.items():
+                fds.append(os.open(path, (os.O_RDWR if key in _WRITABLE else os.O_RDONLY) | os.O_CLOEXEC))
+                keys.append(key)
+            socket.send_fds(conn, [json.dumps({"version": version, "keys": keys}).encode()], fds)
+        except OSError as exc:
+            self.kill()
+            raise IsolationUnavailable(f"cannot hand the container its cgroup files: {exc}") from exc
+        finally:
+            for fd in fds:
+                os.close(fd)
+        self.cgroup_version = version
+        self.cgroup_keys = keys
+        self.sock.settimeout(60)
+        try:
+            msg = self.reader.recv_msg()
+        except OSError as exc:
+            self.kill()
+            raise IsolationUnavailable(f"the container box did not start: {exc}") from exc
+        if msg is None or not msg[0].get("ready"):
+            error = msg[0].get("error") if msg else f"it closed the connection; its log: {self._logs()}"
+            self.kill()
+            raise IsolationUnavailable(f"could not set up the container box: {error}")
+        self.sock.settimeout(None)
+
+    def _logs(self) -> str:
+        try:
+            return self.container.logs(tail=20).decode(errors="replace")[-2000:] if self.container else ""
+        except Exception:  # noqa: BLE001 - the container may already be gone
+            return "(gone)"
+
+    def receive(self) -> tuple[dict, list[bytes]]:
+        try:
+            msg = self.reader.recv_msg()
+        except OSError as exc:
+            raise BoxCrashed(f"container box: {exc}") from exc
+        if msg is None:
+            raise BoxCrashed("container box closed its connection")
+        return msg
+
+    def call(self, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes]]:
+        try:
+            _box.send_msg(self.sock, header, payloads)
+        except OSError as exc:
+            raise BoxCrashed(f"container box: {exc}") from exc
+        return self.receive()
+
+    def kill(self) -> None:
+        sock = getattr(self, "sock", None)
+        if sock is not None:
+            try:
+                sock.close()
+            except OSError:
+                pass
+        if self.container is not None:
+            try:
+                self.container.remove(force=True)
+            except Exception as exc:  # noqa: BLE001 - already removed by auto_remove
+                log.debug("container %s: %s", self.container.id[:12], exc)
+            self.container = None
+        shutil.rmtree(self.sock_dir, ignore_errors=True)
+
+
+class DockerSandbox(LocalSandbox):
+    """Runs programs in long-lived, locked-down containers (needs a Docker engine and root,
+    which opens the containers' cgroup files)."""
+
+    name = "docker"
+
+    def __init__(self, config: DockerConfig | None = None) -> None:  # noqa: D107 - see the class
+        self.docker_config = config or DockerConfig()
+        if os.geteuid() != 0:
+            raise IsolationUnavailable("the docker backend needs root to hand each container its cgroup files")
+        self.client = docker_client(self.docker_config.base_url)
+        try:
+            self.client.images.get(self.docker_config.image)
+        except Exception as exc:  # noqa: BLE001 - docker.errors.ImageNotFound and API errors
+            raise IsolationUnavailable(f"the sandbox image {self.docker_config.image} is missing ({exc}); build it "
+                                       "with: codesolve sandbox build-image") from exc
+        remove_stale(self.client)
+        from .local import LocalConfig
+
+        super().__init__(LocalConfig(workers=self.docker_config.worker_count, python="/usr/bin/python3",
+                                     scratch_mb=self.docker_config.scratch_mb), check_root=False)
+        self._uid_lock = threading.Lock()
+        self.uids: set[int] = set()
+
+    def _make_box_config(self) -> dict:
+        return {"scratch_mb": self.docker_config.scratch_mb}
+
+    def _start_box(self) -> _Box:
+        uid = random.SystemRandom().randrange(200_000, 2_000_000_000)
+        box = _ContainerBox(self.client, self.docker_config, dict(self._box_cfg, uid=uid, gid=uid))
+        with self._uid_lock:
+            self.uids.add(uid)
+        return box
+
+    def isolation(self) -> dict:
+        box = self._acquire()
+        try:
+            return {"backend": self.name, "image": self.docker_config.image,
+                    "container": "network none, read-only root, tmpfs scratch, no-new-privileges, "
+                                 f"capabilities {', '.join(SUPERVISOR_CAPS)} for the supervisor only",
+                    "uid": "unprivileged per-box uid, no capabilities, no_new_privs",
+                    "cgroup": f"container cgroup v{box.cgroup_version}: " + ", ".join(box.cgroup_keys)}
+        finally:
+            self._release(box)
+
+
+def remove_stale(client: Any) -> int:
+    """Remove containers whose owning process is gone (a kill -9 of an earlier owner)."""
+    removed = 0
+    try:
+        stale = client.containers.list(all=True, filters={"label": LABEL})
+    except Exception:  # noqa: BLE001
+        return 0
+    for container in stale:
+        owner = container.labels.get(LABEL, "")
+        if owner.isdigit() and not _alive(int(owner)):
+            try:
+                container.remove(force=True)
+                removed += 1
+            except Exception:  # noqa: BLE001
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+__all__ = ["DockerConfig", "DockerSandbox", "docker_client", "remove_stale"]
