@@ -213,7 +213,9 @@ def _config_flags(p: argparse.ArgumentParser) -> None:
              "samples": "samples per problem and language", "k": "submissions per problem",
              "languages": "comma-separated: python,cpp", "out": "run directory (default runs/<problems>-<model>)",
              "jobs": "problems solved at once", "max_concurrency": "model requests in flight per endpoint",
-             "judge": "judge the candidates on the hidden tests"}
+             "judge": "judge the candidates on the hidden tests",
+             "executor": "where executions run: local (default) or ray",
+             "ray_address": "Ray cluster address, e.g. 10.0.0.5:6379 (default: start a local Ray instance)"}
     for f in fields(RunConfig):
         if f.name == "problems":
             continue
@@ -235,6 +237,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
     from .batch import open_run, run_batch
     from .config import RunConfig, resolve, to_toml
+    from .executor import open_executor
     from .report import write
 
     cli = {f.name: getattr(args, f.name, None) for f in fields(RunConfig)}
@@ -252,13 +255,15 @@ def cmd_solve(args: argparse.Namespace) -> int:
     problem_set = load(config.problems, skip_broken=True)
     store = open_run(config, args.force)
     try:
-        with open_sandbox(config.backend) as sandbox:
-            try:
-                outcome = run_batch(problem_set, config, sandbox, store, progress=not args.quiet)
-            except KeyboardInterrupt:
-                print(f"codesolve solve: interrupted; what finished is recorded in {store.dir}. Run the same "
-                      "command again to resume.", file=sys.stderr)
-                return 130
+        sandbox = open_executor(config.executor, config.backend, config.ray_address or None)
+        try:
+            outcome = run_batch(problem_set, config, sandbox, store, progress=not args.quiet)
+        except KeyboardInterrupt:
+            print(f"codesolve solve: interrupted; what finished is recorded in {store.dir}. Run the same "
+                  "command again to resume.", file=sys.stderr)
+            return 130
+        finally:
+            sandbox.close()
         paths = write(store)
     finally:
         store.close()

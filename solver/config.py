@@ -57,6 +57,8 @@ class RunConfig:
     judge: bool = True                    #: judge the candidates on the hidden tests (evaluation)
     out: str = ""                         #: run directory (default runs/<problems>-<model>)
     backend: str = "local"                #: sandbox backend
+    executor: str = "local"               #: where executions run: local, or ray
+    ray_address: str = ""                 #: Ray cluster address (default: a local Ray instance)
     jobs: int = 2                         #: problems solved at once
     max_concurrency: int = 8              #: model requests in flight per endpoint
     timeout_s: float = 300.0              #: per model request
@@ -87,7 +89,8 @@ class RunConfig:
 
 
 #: Fields that do not change what a run computes (endpoints, keys, parallelism, prices).
-OPERATIONAL = frozenset({"base_url", "api_key_env", "tests_base_url", "tests_api_key_env", "out", "backend", "jobs",
+OPERATIONAL = frozenset({"base_url", "api_key_env", "tests_base_url", "tests_api_key_env", "out", "backend",
+                         "executor", "ray_address", "jobs",
                          "max_concurrency", "timeout_s", "max_attempts", "price_prompt_per_mtok",
                          "price_completion_per_mtok", "tests_price_prompt_per_mtok",
                          "tests_price_completion_per_mtok"})
@@ -160,6 +163,8 @@ def _check(config: RunConfig, sources: Mapping[str, str]) -> None:
     for name in ("temperature", "tests_temperature"):
         if not 0 <= getattr(config, name) <= 2:
             raise bad(name, "a number between 0 and 2")
+    if config.executor not in ("local", "ray"):
+        raise bad("executor", "local or ray")
     if config.timeout_s <= 0:
         raise bad("timeout_s", "a positive number of seconds")
 
