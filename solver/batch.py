@@ -174,6 +174,15 @@ def run_batch(problem_set: ProblemSet, config: RunConfig, sandbox: Any, store: R
     model, tests_model = make_models(config, store, usage)
     counted = _Counted(model, bars["samples"].update)
     loop = _Loop()
+    try:  # an unreachable endpoint or a refused key stops the batch before any problem starts
+        for m in (model, tests_model):
+            if hasattr(m, "check"):
+                loop(m.check())
+    except BaseException:
+        loop.close()
+        for bar in bars.values():
+            bar.close()
+        raise
     solve_config = config.solve_config()
     work: queue.Queue[tuple[int, Problem] | None] = queue.Queue()
     done: queue.Queue[tuple[str, Any]] = queue.Queue()

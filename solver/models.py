@@ -243,6 +243,27 @@ class OpenAIModel:
                 missing = [i for i in missing if i not in found]
         return [found[i] for i in indices]
 
+    async def check(self) -> None:
+        """Fail fast on an endpoint that cannot serve any request: unreachable, or refusing the
+        key (asks for the model list, which costs no tokens; servers without that route pass)."""
+        import openai
+
+        client, _ = self._client()
+        where = self._base_url or "api.openai.com"
+        for attempt in range(3):
+            try:
+                await client.models.list()
+                return
+            except openai.APIConnectionError as exc:
+                if attempt == 2:
+                    raise ModelUnusable(f"{self.name}: cannot reach the endpoint {where}: {exc}") from exc
+                await asyncio.sleep(1.0)
+            except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+                raise ModelUnusable(f"{self.name}: the endpoint {where} refused the API key "
+                                    f"({exc.status_code})") from exc
+            except openai.APIError:  # no /models route, or another answer: the endpoint is there
+                return
+
     async def _request(self, messages: Sequence[Message], n: int, params: Mapping[str, Any],
                        key: str = "") -> list[Generation]:
         """One chat-completions call, retried until it returns a readable response."""

@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -347,3 +348,14 @@ def test_ctrl_c_stops_the_run_and_says_how_to_resume(tmp_path, sandbox, isolated
         _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "interrupted" in err and "Run the same command again to resume" in err
+
+
+def test_an_unreachable_endpoint_stops_the_batch_at_once(tmp_path, sandbox, isolated, reference):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]  # nothing listens here once the socket is closed
+    t0 = time.monotonic()
+    proc = run(solve_args(reference["problems"], tmp_path / "run", f"http://127.0.0.1:{closed}/v1", "--backend",
+                          sandbox.name))
+    assert proc.returncode == 2 and "cannot reach the endpoint http://127.0.0.1:" in proc.stderr
+    assert time.monotonic() - t0 < 60
