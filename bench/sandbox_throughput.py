@@ -1,15 +1,25 @@
-"""Sandbox throughput: isolated runs per second against a bare, unisolated subprocess.run.
+"""Sandbox throughput and latency: isolated runs against a bare, unisolated subprocess.run.
 
-For a trivial Python program and a trivial C++ program, N inputs (default 1000) are run
-  * isolated, with ``run_batch`` of the chosen backend (one box per core), and
-  * bare, with ``subprocess.run`` of the very same binary / interpreter and script, from
-    as many threads as there are cores, with no isolation at all.
-It prints runs per second for both, the ratio (isolated time / bare time) and, per
-backend in one invocation (``local`` and ``docker`` by default; one that cannot start here
-is reported and skipped), the ratio to ``local`` and where the isolated per-run time goes.
-Figures only: nothing here is asserted.
+Programs: a trivial C++ program, a trivial Python program, and a Python program that
+imports heavy standard modules (asyncio, decimal, email, json, statistics) before doing
+the same trivial work. For each, batches of N inputs (``--counts``, default 1,100,1000)
+are run
+  * bare: ``subprocess.run`` of the very same binary / interpreter and script, from as
+    many threads as there are cores, with no isolation at all;
+  * isolated: ``run_batch`` of each backend (``--backends``, default local,docker; one
+    that cannot start here is reported and skipped), one box per core.
+It prints runs per second, the ratio to bare (isolated time / bare time) and to local,
+per-run latency (bare: each subprocess.run; isolated: the program's wall time inside the
+box) as median and p99, and where an isolated run's time goes (host/box transport,
+preparation, spawn-to-exit of the program, reaping and collecting, wiping scratch dirs),
+next to the fixed costs measured apart: starting a box (namespaces or container, once
+per box), a bare fork+exec of a program that does nothing, a bare ``python3 -c pass``
+(interpreter start), and ``fork()`` of a warm Python process that has imported the heavy
+modules (what a fork-per-input warm interpreter would pay per run). Figures only:
+nothing here is asserted.
 
-    python bench/sandbox_throughput.py [--inputs 1000] [--backends local,docker]
+    python bench/sandbox_throughput.py [--counts 1,100,1000] [--backends local,docker]
+                                       [--programs cpp,python,python-heavy]
 """
 
 from __future__ import annotations
@@ -29,76 +39,118 @@ from sandbox import Limits, Program, Status  # noqa: E402
 from sandbox.backends import open_sandbox  # noqa: E402
 
 PY = "import sys\nn = int(sys.stdin.readline())\nprint(n * 2)\n"
+HEAVY = "import asyncio, decimal, email.parser, json, statistics\n" + PY
 CPP = "#include <cstdio>\nint main(){ long long n; if (std::scanf(\"%lld\", &n) != 1) return 1; std::printf(\"%lld\\n\", n * 2); }\n"
+PROGRAMS = {"cpp": ("cpp", CPP), "python": ("python", PY), "python-heavy": ("python", HEAVY)}
 
 
-def bare(argv: list[str], inputs: list[bytes], workers: int) -> tuple[float, list[bytes]]:
-    def one(data: bytes) -> bytes:
-        return subprocess.run(argv, input=data, capture_output=True, check=True).stdout
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(q * len(ordered))) - 1))]
+
+
+def bare(argv: list[str], inputs: list[bytes], workers: int) -> tuple[float, list[bytes], list[float]]:
+    def one(data: bytes) -> tuple[bytes, float]:
+        t = time.perf_counter()
+        out = subprocess.run(argv, input=data, capture_output=True, check=True).stdout
+        return out, (time.perf_counter() - t) * 1000
 
     t = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
-        outs = list(pool.map(one, inputs))
-    return time.perf_counter() - t, outs
+        done = list(pool.map(one, inputs))
+    return time.perf_counter() - t, [o for o, _ in done], [ms for _, ms in done]
 
 
-def isolated(sandbox, lang: str, src: str, inputs: list[bytes], expected: list[bytes], workers: int) -> dict:
-    exe = sandbox.compile(Program(lang, src)).executable
-    sandbox.run_batch(exe, inputs[:workers * 4], Limits())  # warm up the boxes
-    stats = getattr(sandbox, "stats", None)
-    if stats:
-        stats.reset()
-    t = time.perf_counter()
-    results = sandbox.run_batch(exe, inputs, Limits())
-    seconds = time.perf_counter() - t
-    walls = sorted(r.wall_s * 1000 for r in results if r is not None)
-    return {"seconds": seconds, "walls": walls, "parts": stats.per_run_ms() if stats else {},
-            "wrong": sum(r is None or r.status is not Status.OK or r.stdout != e for r, e in zip(results, expected))}
+def fixed_costs(python: str, cpp_true: str, repeat: int = 50) -> dict[str, float]:
+    """Bare costs in ms: fork+exec of a do-nothing binary, python3 -c pass, and fork() of a
+    warm interpreter that imported the heavy modules (child exits at once)."""
+    def timed(argv: list[str]) -> float:
+        t = time.perf_counter()
+        for _ in range(repeat):
+            subprocess.run(argv, check=True)
+        return (time.perf_counter() - t) * 1000 / repeat
+
+    probe = ("import asyncio, decimal, email.parser, json, statistics, os, time\n"
+             f"t = time.perf_counter()\nfor _ in range({repeat}):\n    pid = os.fork()\n"
+             "    if pid == 0:\n        os._exit(0)\n    os.waitpid(pid, 0)\n"
+             f"print((time.perf_counter() - t) * 1000 / {repeat})\n")
+    fork_ms = float(subprocess.run([python, "-c", probe], capture_output=True, text=True, check=True).stdout)
+    return {"fork+exec of a do-nothing C++ binary": timed([cpp_true]),
+            "python3 -c pass (interpreter start)": timed([python, "-c", "pass"]),
+            "fork() of a warm Python that imported the heavy modules": fork_ms}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--inputs", type=int, default=1000)
+    ap.add_argument("--counts", default="1,100,1000", help="inputs per batch (default 1,100,1000)")
     ap.add_argument("--backends", default="local,docker", help="comma-separated (default local,docker)")
+    ap.add_argument("--programs", default=",".join(PROGRAMS), help="comma-separated: " + ", ".join(PROGRAMS))
+    ap.add_argument("--inputs", type=int, help="one batch size (same as --counts N)")
     args = ap.parse_args()
-    inputs = [f"{i}\n".encode() for i in range(args.inputs)]
-    expected = [f"{2 * i}\n".encode() for i in range(args.inputs)]
+    counts = [args.inputs] if args.inputs else [int(c) for c in args.counts.split(",")]
     workers = os.cpu_count() or 1
-    sandboxes = {}
+    sandboxes, box_start = {}, {}
     for name in args.backends.split(","):
         try:
             sandboxes[name] = open_sandbox(name)
+            t = time.perf_counter()
+            box = sandboxes[name]._acquire()
+            box_start[name] = (time.perf_counter() - t) * 1000
+            sandboxes[name]._release(box)
         except Exception as exc:  # noqa: BLE001 - a backend that cannot start here is reported, not measured
             print(f"backend {name}: unavailable ({exc})")
-    print(f"backends {', '.join(sandboxes)}; {workers} workers, {args.inputs} inputs per program")
+    python = "/usr/bin/python3"
+    print(f"backends {', '.join(sandboxes)}; {workers} workers; batches of {', '.join(map(str, counts))} inputs")
     with tempfile.TemporaryDirectory() as tmp:
-        cpp_bin = os.path.join(tmp, "prog")
-        with open(cpp_bin + ".cpp", "w") as f:
-            f.write(CPP)
-        subprocess.run(["g++", "-O2", "-std=c++17", "-o", cpp_bin, cpp_bin + ".cpp"], check=True)
-        py_file = os.path.join(tmp, "prog.py")
-        with open(py_file, "w") as f:
-            f.write(PY)
-        for lang, src, argv in (("cpp", CPP, [cpp_bin]), ("python", PY, ["/usr/bin/python3", "-B", py_file])):
-            bare_s, outs = bare(argv, inputs, workers)
-            assert outs == expected
-            print(f"\n{lang}: bare subprocess.run {args.inputs / bare_s:8.1f} runs/s")
-            local_s = None
-            for name, sandbox in sandboxes.items():
-                m = isolated(sandbox, lang, src, inputs, expected, workers)
-                local_s = m["seconds"] if name == "local" else local_s
-                vs_local = f", {m['seconds'] / local_s:.2f}x local" if local_s and name != "local" else ""
-                walls = m["walls"]
-                print(f"  {name:7s} {args.inputs / m['seconds']:8.1f} runs/s   ratio {m['seconds'] / bare_s:.2f}x bare"
-                      f"{vs_local}   (wrong results: {m['wrong']})")
-                print(f"          program wall inside the box: median {statistics.median(walls):.2f} ms, "
-                      f"p99 {walls[int(len(walls) * 0.99) - 1]:.2f} ms")
-                if m["parts"]:
-                    print("          per isolated run (ms, one box): "
-                          + ", ".join(f"{k} {v:.2f}" for k, v in m["parts"].items())
-                          + f"  = {sum(m['parts'].values()):.2f}")
-    for sandbox in sandboxes.values():
-        sandbox.close()
+        binaries = {}
+        for name, source in (("prog", CPP), ("true", "int main(){}\n")):
+            path = os.path.join(tmp, name)
+            with open(path + ".cpp", "w") as f:
+                f.write(source)
+            subprocess.run(["g++", "-O2", "-std=c++17", "-o", path, path + ".cpp"], check=True)
+            binaries[name] = path
+        print("\nfixed costs (ms): " + ", ".join(f"starting a {n} box {ms:.0f}" for n, ms in box_start.items()))
+        for what, ms in fixed_costs(python, binaries["true"]).items():
+            print(f"  {what}: {ms:.2f} ms")
+        for program in args.programs.split(","):
+            lang, src = PROGRAMS[program]
+            script = os.path.join(tmp, program + ".py")
+            with open(script, "w") as f:
+                f.write(src)
+            argv = [binaries["prog"]] if lang == "cpp" else [python, "-B", script]
+            exes = {name: sb.compile(Program(lang, src)).executable for name, sb in sandboxes.items()}
+            for name, sb in sandboxes.items():
+                sb.run_batch(exes[name], [b"1\n"] * (workers * 4), Limits())  # warm up the boxes
+            for n in counts:
+                inputs = [f"{i}\n".encode() for i in range(n)]
+                expected = [f"{2 * i}\n".encode() for i in range(n)]
+                bare_s, outs, bare_ms = bare(argv, inputs, workers)
+                assert outs == expected
+                print(f"\n{program}, {n} inputs: bare {n / bare_s:8.1f} runs/s   per run median "
+                      f"{statistics.median(bare_ms):.2f} ms, p99 {pct(bare_ms, 0.99):.2f} ms")
+                local_s = None
+                for name, sb in sandboxes.items():
+                    stats = getattr(sb, "stats", None)
+                    if stats:
+                        stats.reset()
+                    t = time.perf_counter()
+                    results = sb.run_batch(exes[name], inputs, Limits())
+                    iso = time.perf_counter() - t
+                    local_s = iso if name == "local" else local_s
+                    wrong = sum(r is None or r.status is not Status.OK or r.stdout != e
+                                for r, e in zip(results, expected))
+                    walls = [r.wall_s * 1000 for r in results if r is not None]
+                    vs_local = f", {iso / local_s:.2f}x local" if local_s and name != "local" else ""
+                    print(f"  {name:7s} {n / iso:8.1f} runs/s   {iso / bare_s:.2f}x bare's time{vs_local}   "
+                          f"program wall median {statistics.median(walls):.2f} ms, p99 {pct(walls, 0.99):.2f} ms"
+                          f"   (wrong results: {wrong})")
+                    if stats and stats.runs:
+                        parts = stats.per_run_ms()
+                        print("          per isolated run (ms, one box): "
+                              + ", ".join(f"{k} {v:.2f}" for k, v in parts.items())
+                              + f"  = {sum(parts.values()):.2f}")
+    for sb in sandboxes.values():
+        sb.close()
 
 
 if __name__ == "__main__":
