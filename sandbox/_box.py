@@ -657,14 +657,7 @@ class Box:
         override file permissions (CAP_DAC_OVERRIDE, CAP_FOWNER), its programs never can."""
         for path in SCRATCH:
             for entry in os.scandir(path):
-                full = os.path.join(path, entry.name)
-                if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(full, onerror=_force_remove)
-                else:
-                    try:
-                        os.unlink(full)
-                    except FileNotFoundError:
-                        pass
+                _remove(os.path.join(path, entry.name))
             self.dirty[path] = False
 
     # ---- main loop
@@ -723,20 +716,25 @@ def classify(exec_error: bytes, killed_for: str | None, output_over: bool, sig: 
 _RESET_SIGNALS = (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGINT, signal.SIGTERM)
 
 
-def _force_remove(func, path, exc_info) -> None:  # noqa: ANN001 - shutil.rmtree's onerror protocol
-    """A directory the program made unreadable: open it up and try again."""
-    try:
-        os.chmod(os.path.dirname(path), 0o700)
-        os.chmod(path, 0o700)
-    except OSError:
-        pass
+def _remove(path: str, onerror: object = None) -> None:
+    """Remove a file, symlink or directory tree (never following links)."""
     if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(path, onerror=onerror or _force_remove)  # type: ignore[arg-type]
     else:
         try:
             os.unlink(path)
         except OSError:
             pass
+
+
+def _force_remove(func, path, exc_info) -> None:  # noqa: ANN001 - shutil.rmtree's onerror protocol
+    """A directory the program made unreadable: open it up and try again (once)."""
+    try:
+        os.chmod(os.path.dirname(path), 0o700)
+        os.chmod(path, 0o700)
+    except OSError:
+        pass
+    _remove(path, onerror=lambda *_: None)
 
 
 def _prlimit(pid: int, res: int, value: tuple[int, int]) -> None:

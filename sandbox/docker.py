@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _box
+from .cgroups import _alive
 from .errors import BoxCrashed, IsolationUnavailable
 from .image import IMAGE
 from .local import BOX_SCRIPT, LocalSandbox, _Box
@@ -161,17 +162,7 @@ class _ContainerBox(_Box):
                 os.close(fd)
         self.cgroup_version = version
         self.cgroup_keys = keys
-        self.sock.settimeout(60)
-        try:
-            msg = self.reader.recv_msg()
-        except OSError as exc:
-            self.kill()
-            raise IsolationUnavailable(f"the container box did not start: {exc}") from exc
-        if msg is None or not msg[0].get("ready"):
-            error = msg[0].get("error") if msg else f"it closed the connection; its log: {self._logs()}"
-            self.kill()
-            raise IsolationUnavailable(f"could not set up the container box: {error}")
-        self.sock.settimeout(None)
+        self.await_ready(60, lambda: f"it closed the connection; its log: {self._logs()}")
 
     def _logs(self) -> str:
         try:
@@ -273,16 +264,6 @@ def remove_stale(client: Any) -> int:
             except Exception:  # noqa: BLE001
                 pass
     return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 __all__ = ["DockerConfig", "DockerSandbox", "docker_client", "remove_stale"]

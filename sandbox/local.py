@@ -114,18 +114,22 @@ class _Box:
         box_end.close()
         self.sock = host_end
         self.reader = _box.Reader(host_end)
-        self.sock.settimeout(30)
+        self.await_ready(30, lambda: f"exit code {self.proc.wait()}")
+        self.held: set[str] = set()
+
+    def await_ready(self, timeout: float, gone: Callable[[], str]) -> None:
+        """Wait for the supervisor's ready message; ``gone()`` says why it closed instead."""
+        self.sock.settimeout(timeout)
         try:
             msg = self.reader.recv_msg()
         except OSError as exc:
             self.kill()
             raise IsolationUnavailable(f"the box did not start: {exc}") from exc
         if msg is None or not msg[0].get("ready"):
-            error = msg[0].get("error") if msg else f"exit code {self.proc.wait()}"
+            error = msg[0].get("error") if msg else gone()
             self.kill()
             raise IsolationUnavailable(f"could not set up the isolation box: {error}")
         self.sock.settimeout(None)
-        self.held: set[str] = set()
 
     def call(self, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes]]:
         try:
