@@ -220,6 +220,10 @@ def mount_scratch(cfg: dict, path: str) -> None:
 
 # --------------------------------------------------------------------------- cgroup handles
 
+#: Cgroup files the supervisor writes (limits, the peak reset); the others it only reads.
+WRITABLE = ("memory_limit", "memsw_limit", "pids_max", "memory_peak")
+
+
 class Cgroup:
     """Open handles on the run cgroup's files (opened before pivot_root)."""
 
@@ -238,7 +242,7 @@ class Cgroup:
         self.paths = {k: v for k, v in self.spec.items() if isinstance(v, str)}
         self.fds: dict[str, int] = {}
         for key, path in self.paths.items():
-            writable = key in ("memory_limit", "memsw_limit", "pids_max", "memory_peak")
+            writable = key in WRITABLE
             try:
                 self.fds[key] = os.open(path, (os.O_RDWR if writable else os.O_RDONLY) | os.O_CLOEXEC)
             except OSError:

@@ -15,6 +15,18 @@ from dataclasses import dataclass, field
 log = logging.getLogger(__name__)
 
 CGROUP_ROOT = "/sys/fs/cgroup"
+#: The files a box uses, by the key the supervisor knows them under: per controller (v1) ...
+V1_FILES = {
+    "memory": {"memory_limit": "memory.limit_in_bytes", "memsw_limit": "memory.memsw.limit_in_bytes",
+               "memory_peak": "memory.max_usage_in_bytes", "memory_usage": "memory.usage_in_bytes",
+               "oom": "memory.oom_control"},
+    "pids": {"pids_max": "pids.max"},
+    "cpuacct": {"cpu_usage": "cpuacct.usage"},
+}
+#: ... and in the unified hierarchy (v2).
+V2_FILES = {"memory_limit": "memory.max", "memsw_limit": "memory.swap.max", "memory_peak": "memory.peak",
+            "memory_usage": "memory.current", "oom": "memory.events", "pids_max": "pids.max",
+            "cpu_usage": "cpu.stat"}
 _counter = itertools.count()
 
 
@@ -95,14 +107,7 @@ def _v1(name: str) -> BoxCgroup | None:
     own = _own_paths()
     spec: dict = {"version": 1, "procs": []}
     dirs: list[str] = []
-    wanted = {
-        "memory": {"memory_limit": "memory.limit_in_bytes", "memsw_limit": "memory.memsw.limit_in_bytes",
-                   "memory_peak": "memory.max_usage_in_bytes", "memory_usage": "memory.usage_in_bytes",
-                   "oom": "memory.oom_control"},
-        "pids": {"pids_max": "pids.max"},
-        "cpuacct": {"cpu_usage": "cpuacct.usage"},
-    }
-    for ctrl, files in wanted.items():
+    for ctrl, files in V1_FILES.items():
         mnt = os.path.join(CGROUP_ROOT, ctrl)
         if not os.path.isfile(os.path.join(mnt, "cgroup.procs")):
             continue
@@ -145,10 +150,7 @@ def _v2(name: str) -> BoxCgroup | None:
         log.debug("cgroup v2 not writable: %s", exc)
         return None
     spec: dict = {"version": 2, "procs": [os.path.join(leaf, "cgroup.procs")]}
-    files = {"memory_limit": "memory.max", "memsw_limit": "memory.swap.max", "memory_peak": "memory.peak",
-             "memory_usage": "memory.current",
-             "oom": "memory.events", "pids_max": "pids.max", "cpu_usage": "cpu.stat"}
-    for key, fname in files.items():
+    for key, fname in V2_FILES.items():
         if os.path.exists(os.path.join(leaf, fname)):
             spec[key] = os.path.join(leaf, fname)
     return BoxCgroup(version=2, dirs=[leaf], spec=spec)

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _box
-from .cgroups import _alive
-from .errors import BoxCrashed, IsolationUnavailable
+from .cgroups import CGROUP_ROOT, V1_FILES, V2_FILES, _alive
+from .errors import IsolationUnavailable
 from .image import IMAGE
 from .local import BOX_SCRIPT, LocalSandbox, _Box
 
@@ -42,14 +42,6 @@ LABEL = "org.codesolve.owner"
 #: Capabilities the supervisor keeps (its programs get none): change to the box uid,
 #: chown the inputs it writes for the program, and wipe what the program left.
 SUPERVISOR_CAPS = ["SETUID", "SETGID", "CHOWN", "DAC_OVERRIDE", "FOWNER", "KILL"]
-_CGROUP_FILES_V1 = {"memory": {"memory_limit": "memory.limit_in_bytes", "memsw_limit": "memory.memsw.limit_in_bytes",
-                               "memory_peak": "memory.max_usage_in_bytes", "memory_usage": "memory.usage_in_bytes",
-                               "oom": "memory.oom_control"},
-                    "pids": {"pids_max": "pids.max"}, "cpuacct": {"cpu_usage": "cpuacct.usage"}}
-_CGROUP_FILES_V2 = {"memory_limit": "memory.max", "memsw_limit": "memory.swap.max", "memory_peak": "memory.peak",
-                    "memory_usage": "memory.current", "oom": "memory.events", "pids_max": "pids.max",
-                    "cpu_usage": "cpu.stat"}
-_WRITABLE = ("memory_limit", "memsw_limit", "pids_max", "memory_peak")
 
 
 @dataclass(frozen=True)
@@ -90,15 +82,15 @@ def _cgroup_files(pid: int) -> tuple[int, dict[str, str]]:
     with open(f"/proc/{pid}/cgroup") as f:
         lines = [line.rstrip("\n").split(":", 2) for line in f]
     if len(lines) == 1 and lines[0][1] == "":
-        base = "/sys/fs/cgroup" + lines[0][2]
-        return 2, {k: os.path.join(base, v) for k, v in _CGROUP_FILES_V2.items()
+        base = CGROUP_ROOT + lines[0][2]
+        return 2, {k: os.path.join(base, v) for k, v in V2_FILES.items()
                    if os.path.exists(os.path.join(base, v))}
     paths: dict[str, str] = {}
     for _, controllers, path in lines:
         for ctrl in controllers.split(","):
-            if ctrl in _CGROUP_FILES_V1:
-                for key, name in _CGROUP_FILES_V1[ctrl].items():
-                    full = os.path.join("/sys/fs/cgroup", ctrl + path, name)
+            if ctrl in V1_FILES:
+                for key, name in V1_FILES[ctrl].items():
+                    full = os.path.join(CGROUP_ROOT, ctrl + path, name)
                     if os.path.exists(full):
                         paths[key] = full
     return 1, paths
@@ -111,7 +103,6 @@ class _ContainerBox(_Box):
         self.cgroup = None
         self.container: Any = None
         self.proc = None  # type: ignore[assignment]
-        self.held = set()
         self.sock_dir = tempfile.mkdtemp(prefix="codesolve-docker-")
         os.chmod(self.sock_dir, 0o700)  # the programs (box uid) cannot reach the socket
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -151,7 +142,7 @@ class _ContainerBox(_Box):
         fds, keys = [], []
         try:
             for key, path in paths.items():
-                fds.append(os.open(path, (os.O_RDWR if key in _WRITABLE else os.O_RDONLY) | os.O_CLOEXEC))
+                fds.append(os.open(path, (os.O_RDWR if key in _box.WRITABLE else os.O_RDONLY) | os.O_CLOEXEC))
                 keys.append(key)
             socket.send_fds(conn, [json.dumps({"version": version, "keys": keys}).encode()], fds)
         except OSError as exc:
@@ -170,21 +161,8 @@ class _ContainerBox(_Box):
         except Exception:  # noqa: BLE001 - the container may already be gone
             return "(gone)"
 
-    def receive(self) -> tuple[dict, list[bytes]]:
-        try:
-            msg = self.reader.recv_msg()
-        except OSError as exc:
-            raise BoxCrashed(f"container box: {exc}") from exc
-        if msg is None:
-            raise BoxCrashed("container box closed its connection")
-        return msg
-
-    def call(self, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes]]:
-        try:
-            _box.send_msg(self.sock, header, payloads)
-        except OSError as exc:
-            raise BoxCrashed(f"container box: {exc}") from exc
-        return self.receive()
+    def describe(self) -> str:
+        return f"container box {self.container.id[:12] if self.container else '(removed)'}"
 
     def kill(self) -> None:
         sock = getattr(self, "sock", None)

@@ -115,7 +115,6 @@ class _Box:
         self.sock = host_end
         self.reader = _box.Reader(host_end)
         self.await_ready(30, lambda: f"exit code {self.proc.wait()}")
-        self.held: set[str] = set()
 
     def await_ready(self, timeout: float, gone: Callable[[], str]) -> None:
         """Wait for the supervisor's ready message; ``gone()`` says why it closed instead."""
@@ -131,20 +130,24 @@ class _Box:
             raise IsolationUnavailable(f"could not set up the isolation box: {error}")
         self.sock.settimeout(None)
 
+    def describe(self) -> str:
+        """The box in error messages."""
+        return f"box pid {self.proc.pid} (exit {self.proc.poll()})"
+
     def call(self, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes]]:
         try:
             _box.send_msg(self.sock, header, payloads)
         except OSError as exc:
-            raise BoxCrashed(f"box pid {self.proc.pid}: {exc}") from exc
+            raise BoxCrashed(f"{self.describe()}: {exc}") from exc
         return self.receive()
 
     def receive(self) -> tuple[dict, list[bytes]]:
         try:
             msg = self.reader.recv_msg()
         except OSError as exc:
-            raise BoxCrashed(f"box pid {self.proc.pid}: {exc}") from exc
+            raise BoxCrashed(f"{self.describe()}: {exc}") from exc
         if msg is None:
-            raise BoxCrashed(f"box pid {self.proc.pid} closed its connection (exit {self.proc.poll()})")
+            raise BoxCrashed(f"{self.describe()} closed its connection")
         return msg
 
     def put(self, exe: Executable) -> None:
