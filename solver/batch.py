@@ -155,12 +155,14 @@ def run_batch(problem_set: ProblemSet, config: RunConfig, sandbox: Any, store: R
         outcome.errors[name] = message
     if not todo:
         return outcome
-    bars = {"problems": tqdm(total=len(problems), initial=len(outcome.skipped), desc="problems", unit="problem",
-                             position=0, file=sys.stderr, disable=None if progress else True, dynamic_ncols=True),
-            "samples": tqdm(total=len(todo) * config.samples * len(config.languages), desc="samples",
-                            unit="sample", position=1, file=sys.stderr, disable=None if progress else True, dynamic_ncols=True),
-            "executions": tqdm(desc="executions", unit="run", position=2, file=sys.stderr, disable=None if progress else True,
-                               dynamic_ncols=True)}
+    def bar(position: int, **kwargs: Any) -> Any:
+        return tqdm(position=position, file=sys.stderr, disable=None if progress else True, dynamic_ncols=True,
+                    **kwargs)
+
+    bars = {"problems": bar(0, total=len(problems), initial=len(outcome.skipped), desc="problems", unit="problem"),
+            "samples": bar(1, total=len(todo) * config.samples * len(config.languages), desc="samples",
+                           unit="sample"),
+            "executions": bar(2, desc="executions", unit="run")}
     executed = [0]
     lock = threading.Lock()
 
