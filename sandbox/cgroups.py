@@ -7,9 +7,12 @@ backend falls back to rlimits and says so (see :func:`describe`).
 
 from __future__ import annotations
 
+import errno
 import itertools
 import logging
 import os
+import signal
+import time
 from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
@@ -75,10 +78,35 @@ def _sweep_stale(parent: str) -> None:
     for name in names:
         parts = name.split("-")
         if len(parts) == 3 and parts[0] == "box" and parts[1].isdigit() and not _alive(int(parts[1])):
+            _remove_orphan(os.path.join(parent, name))
+
+
+def _remove_orphan(leaf: str, patience_s: float = 2.0) -> None:
+    """Remove the leaf of a dead owner. Its box may still be dying (the supervisor is
+    killed with its owner but takes its pid namespace down first): kill what is left
+    in it and wait, a little, for the leaf to empty."""
+    deadline = time.monotonic() + patience_s
+    while True:
+        try:
+            os.rmdir(leaf)
+            return
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            if exc.errno != errno.EBUSY or time.monotonic() > deadline:
+                log.debug("could not remove stale cgroup %s: %s", leaf, exc)
+                return
+        try:
+            with open(os.path.join(leaf, "cgroup.procs")) as f:
+                pids = [int(line) for line in f if line.strip()]
+        except OSError:
+            pids = []
+        for pid in pids:
             try:
-                os.rmdir(os.path.join(parent, name))
+                os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
+        time.sleep(0.02)
 
 
 def _alive(pid: int) -> bool:

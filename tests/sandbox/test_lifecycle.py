@@ -49,7 +49,8 @@ def test_close_ends_every_box_and_removes_its_cgroups():
         sb.run(exe, b"")
 
 
-def test_killing_the_owner_ends_its_boxes_and_their_programs(tmp_path):
+def _start_owner(tmp_path) -> subprocess.Popen:
+    """A process that owns a sandbox whose box is running a long program."""
     script = tmp_path / "owner.py"
     script.write_text(textwrap.dedent(f"""
         import sys
@@ -63,6 +64,16 @@ def test_killing_the_owner_ends_its_boxes_and_their_programs(tmp_path):
     """))
     owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, cwd=os.getcwd())
     assert owner.stdout.readline() == b"ready\n"
+    return owner
+
+
+def _leaves(owner: int | None = None) -> list[str]:
+    leaves = glob.glob("/sys/fs/cgroup/*/**/codesolve/box-*", recursive=True)
+    return [p for p in leaves if owner is None or os.path.basename(p).split("-")[1] == str(owner)]
+
+
+def test_killing_the_owner_ends_its_boxes_and_their_programs(tmp_path):
+    owner = _start_owner(tmp_path)
     uids = box_uids(owner.pid)
     assert uids, "the owner started no box"
     deadline = time.time() + 10
@@ -78,14 +89,20 @@ def test_killing_the_owner_ends_its_boxes_and_their_programs(tmp_path):
 
 
 def test_a_new_sandbox_sweeps_cgroups_left_by_a_killed_owner(tmp_path):
-    # The previous test killed its owner with SIGKILL: its cgroup leaves are stale now.
+    owner = _start_owner(tmp_path)
+    assert _leaves(owner.pid), "the owner made no cgroup"
+    owner.send_signal(signal.SIGKILL)
+    owner.wait()
+    # At once, while the killed owner's box may still be going down with its programs.
+    dead_before = {p for p in _leaves() if not os.path.exists(f"/proc/{os.path.basename(p).split('-')[1]}")}
     sb = LocalSandbox(LocalConfig(workers=1))
     try:
         assert sb.run(sb.compile(Program("python", "print(2)")).executable, b"").ok
-        leaves = glob.glob("/sys/fs/cgroup/*/**/codesolve/box-*", recursive=True)
-        owners = {int(os.path.basename(p).split("-")[1]) for p in leaves}
-        for pid in owners:
-            assert os.path.exists(f"/proc/{pid}"), f"stale cgroup of dead process {pid} not swept"
+        assert _leaves(owner.pid) == [], "the killed owner's cgroups were not swept"
+        # Only where this process makes its leaves: other cgroups may belong to other pid namespaces.
+        swept = {os.path.dirname(d) for box in sb._boxes for d in box.cgroup.dirs}
+        left = {p for p in dead_before & set(_leaves()) if os.path.dirname(p) in swept}
+        assert not left, "stale cgroups of dead processes not swept"
     finally:
         sb.close()
 
