@@ -12,6 +12,13 @@ set for the instant of the spawn, and, through RESETIDS, the unprivileged uid wi
 capabilities. When the program ends the supervisor kills every process left in the
 namespace with ``kill(-1, SIGKILL)``, reaps them and wipes the writable mounts.
 
+The warm path for Python (``_zygote.py``): when a request runs one Python executable on
+several inputs, the supervisor starts a zygote that has compiled the candidate and
+imported the standard modules it imports, and each run is a fork of it instead of an
+interpreter start. The zygote has uid 0 and no effective capability, so the programs
+(box uid) cannot reach it, and the clean-up signals as the box uid: every program
+dies, the zygote stays (see ``Box._kill_all``).
+
 Wire format in both directions: 4-byte big-endian header length, a JSON header
 whose ``sizes`` lists the lengths of the binary payloads that follow.
 """
@@ -333,6 +340,100 @@ SAFE_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": WORK, "TMPDIR": "/tm
             "PYTHONHASHSEED": "0"}
 
 
+class ZygoteGone(Exception):
+    """The warm interpreter died or stopped answering."""
+
+
+class Zygote:
+    """The supervisor's handle on a warm Python interpreter (see ``_zygote.py``).
+
+    It is keyed by what its children inherit from it: the executable, the interpreter,
+    the environment and the stack limit (which fixes the memory layout at exec)."""
+
+    def __init__(self, source: str, key: tuple, python: str, script: str, preload: list[str], env: dict,
+                 stack_bytes: int, uid: int, gid: int) -> None:
+        self.key = key
+        self.pid = 0
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.sock = ours
+        devnull = os.open("/dev/null", os.O_RDWR | os.O_CLOEXEC)
+        argv = [python, "-B", "-c", source, str(uid), str(uid + 1), WORK, script, *preload]
+        actions = [(os.POSIX_SPAWN_DUP2, devnull, 0), (os.POSIX_SPAWN_DUP2, devnull, 1),
+                   (os.POSIX_SPAWN_DUP2, devnull, 2), (os.POSIX_SPAWN_DUP2, theirs.fileno(), 3)]
+        saved_stack = resource.getrlimit(resource.RLIMIT_STACK)
+        hard = saved_stack[1]
+        try:
+            resource.setrlimit(resource.RLIMIT_STACK,
+                               (stack_bytes if hard == resource.RLIM_INFINITY else min(stack_bytes, hard), hard))
+            # Started with every id 0 (no secure-exec mode, which would strip the environment);
+            # it takes its own unprivileged effective uid before it reads the candidate.
+            os.setresgid(0, 0, 0)
+            os.setresuid(0, 0, 0)
+            self.pid = os.posix_spawn(python, argv, env, file_actions=actions, setsid=True,
+                                      setsigmask=(), setsigdef=_RESET_SIGNALS)
+        finally:
+            os.setresuid(uid, 0, uid)
+            os.setresgid(gid, 0, gid)
+            resource.setrlimit(resource.RLIMIT_STACK, saved_stack)
+            os.close(devnull)
+            theirs.close()
+        ours.settimeout(ZYGOTE_START_S)
+        try:
+            reply = ours.recv(4096)
+        except OSError as exc:
+            self.close()
+            raise ZygoteGone(f"no answer: {exc}") from exc
+        if reply != b"R":
+            self.close()
+            raise ZygoteGone(reply[2:].decode(errors="replace") if reply else "it exited while loading")
+
+    def fork(self, fds: list[int], fields: list[bytes]) -> int:
+        """Start a child on ``fds`` (stdin, stdout, stderr); returns its pid."""
+        try:
+            self.sock.settimeout(ZYGOTE_REPLY_S)
+            socket.send_fds(self.sock, [b"F" + b"\0".join(fields)], fds)
+            reply = self.sock.recv(4096)
+        except OSError as exc:
+            raise ZygoteGone(f"fork request: {exc}") from exc
+        if not reply.startswith(b"P "):
+            raise ZygoteGone("no child")
+        return int(reply[2:])
+
+    def reaped(self, timeout: float) -> tuple[int, resource.struct_rusage, str]:
+        """The child's wait status and rusage (the zygote reaps it), and a set-up failure if any."""
+        failure = ""
+        try:
+            self.sock.settimeout(timeout)
+            reply = self.sock.recv(4096)
+            if reply.startswith(b"X "):
+                failure = reply[2:].decode(errors="replace")
+                reply = self.sock.recv(4096)
+        except OSError as exc:
+            raise ZygoteGone(f"no report: {exc}") from exc
+        if not reply.startswith(b"S "):
+            raise ZygoteGone("no report")
+        parts = reply[2:].split()
+        usage = [float(v) for v in parts[1:3]] + [int(v) for v in parts[3:]]
+        return int(parts[0]), resource.struct_rusage(usage), failure
+
+    def close(self) -> None:
+        """Kill it (the caller reaps it: it is the supervisor's child)."""
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+#: Seconds a zygote may take to load (heavy imports), and to answer a request.
+ZYGOTE_START_S = 60.0
+ZYGOTE_REPLY_S = 10.0
+
+
 class Box:
     def __init__(self, cfg: dict, sock: socket.socket, cgroup: Cgroup) -> None:
         self.cfg = cfg
@@ -344,6 +445,13 @@ class Box:
         self.dirty = {path: False for path in SCRATCH}
         #: exit status and rusage of processes reaped while killing (pid -> (status, rusage))
         self.reaped: dict[int, tuple[int, resource.struct_rusage]] = {}
+        #: the warm Python interpreter of the last executable that asked for one
+        self.zygote: Zygote | None = None
+        self.zygote_source: str | None = cfg.get("zygote_source")
+        self.cold_only: list[tuple] = []  # keys whose zygote could not load the candidate
+        self.children_file = f"/proc/{os.getpid()}/task/{os.getpid()}/children"
+        if self.zygote_source is not None and not os.path.exists(self.children_file):
+            self.zygote_source = None  # no way to tell the zygote from leftovers: cold runs only
 
     # ---- executables
     def put(self, header: dict, payloads: list[bytes]) -> dict:
@@ -367,7 +475,7 @@ class Box:
         return {"ok": True}
 
     # ---- one run
-    def run(self, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes]]:
+    def run(self, header: dict, payloads: list[bytes], start_zygote: bool = False) -> tuple[dict, list[bytes]]:
         digest = header.get("digest")
         if digest and digest not in self.exes:
             return {"missing": digest}, []
@@ -378,6 +486,11 @@ class Box:
         lim = header["limits"]
         exe_dir = os.path.join(EXE, digest) if digest else ""
         argv = [a.replace("{dir}", exe_dir) for a in header["argv"]]
+        mem_bytes = int(lim["memory_mb"]) << 20
+        env = dict(SAFE_ENV)
+        env.update(header.get("env", {}))
+        # Before this run's files exist: a starting interpreter reads nothing the run provides.
+        zygote = self._zygote_for(header, argv, env, lim, start_zygote)
         stdin_data, file_data = payloads[0], payloads[1:]
         for name, data in zip(header.get("files", []), file_data):
             self._write_work_file(name, data)
@@ -390,7 +503,6 @@ class Box:
 
         time_s = float(lim["time_s"])
         wall_s = float(lim["wall_s"])
-        mem_bytes = int(lim["memory_mb"]) << 20
         out_bytes = int(lim["output_mb"]) << 20
         cg = self.cgroup
 
@@ -400,28 +512,41 @@ class Box:
             os.lseek(stdin_fd, 0, os.SEEK_SET)
         stdout_fd = os.memfd_create("stdout", os.MFD_CLOEXEC)
         stderr_fd = os.memfd_create("stderr", os.MFD_CLOEXEC)
-        env = dict(SAFE_ENV)
-        env.update(header.get("env", {}))
         # The supervisor itself lives in the run cgroup (children inherit it for free, no
         # per-run migration): what it holds is the baseline, added to the limit and
         # subtracted from the peak.
         baseline = cg.usage_bytes()
-        cg.set_limits(mem_bytes + _round_up_mb(baseline), int(lim["processes"]) + 1)
+        cg.set_limits(mem_bytes + _round_up_mb(baseline), int(lim["processes"]) + (2 if zygote else 1))
         cg.reset_peak()
         oom_before = cg.oom_kills()
         cpu_before = cg.cpu_ns()
         self.reaped.clear()
         t0 = time.monotonic()
-        try:
-            pid = self._spawn(argv, env, lim, stdin_fd, stdout_fd, stderr_fd, mem_bytes, out_bytes)
-        except OSError as exc:
-            pid, exec_error = 0, f"{argv[0]}: {exc.strerror or exc}".encode()
-        else:
-            exec_error = b""
+        exec_error = b""
+        if zygote is not None:
+            try:
+                pid = zygote.fork([stdin_fd, stdout_fd, stderr_fd], self._fork_fields(argv[3:], lim, mem_bytes, out_bytes))
+            except ZygoteGone:
+                self._drop_zygote()
+                zygote = None
+        if zygote is None:
+            try:
+                pid = self._spawn(argv, env, lim, stdin_fd, stdout_fd, stderr_fd, mem_bytes, out_bytes)
+            except OSError as exc:
+                pid, exec_error = 0, f"{argv[0]}: {exc.strerror or exc}".encode()
         os.close(stdin_fd)
         if pid:
-            killed_for = self._wait(pid, t0, time_s, wall_s, cpu_before)
-            if pid not in self.reaped:
+            killed_for = self._wait(pid, t0, time_s, wall_s, cpu_before, warm=zygote is not None)
+            if zygote is not None:
+                try:
+                    wstatus, rusage, failure = zygote.reaped(wall_s + ZYGOTE_REPLY_S)
+                    if failure:
+                        exec_error = f"warm interpreter: {failure}".encode()
+                except ZygoteGone:  # its child was orphaned to us: reaped below
+                    self._drop_zygote()
+                    wstatus, rusage = 127 << 8, resource.getrusage(resource.RUSAGE_CHILDREN)
+                    exec_error = b"the warm interpreter died during the run"
+            elif pid not in self.reaped:
                 _, wstatus, rusage = os.wait4(pid, 0)
         else:
             killed_for, wstatus, rusage = None, 127 << 8, resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -431,6 +556,8 @@ class Box:
         self._kill_all()
         if pid in self.reaped:
             wstatus, rusage = self.reaped[pid]
+            if exec_error.startswith(b"the warm interpreter died"):
+                exec_error = b""
 
         if cpu_ns is not None and cpu_before is not None:
             cpu = (cpu_ns - cpu_before) / 1e9
@@ -463,7 +590,7 @@ class Box:
                   "clean": t_end - t_collected}
         result = {"status": status, "reason": reason, "exit_code": exit_code, "signal": sig,
                   "cpu_s": cpu, "wall_s": wall, "peak_memory_mb": peak_mb,
-                  "collected": collected_names, "phases": phases}
+                  "collected": collected_names, "phases": phases, "warm": zygote is not None}
         return result, [stdout, stderr, *collected]
 
     def runs(self, header: dict, payloads: list[bytes]) -> None:
@@ -484,18 +611,63 @@ class Box:
             sub_payloads = payloads[pos:pos + 1 + n_files]
             pos += 1 + n_files
             try:
-                reply, out = self.run(sub, sub_payloads)
+                reply, out = self.run(sub, sub_payloads, start_zygote=len(header["items"]) > 1)
             except Exception as exc:  # noqa: BLE001 - report it for this input, go on with the next
                 self._recover()
                 reply, out = {"error": f"{type(exc).__name__}: {exc}"}, []
             send_msg(self.sock, reply, out)
 
     def _recover(self) -> None:
+        self._drop_zygote()
         self._kill_all()
         try:
             self._clean()
         except OSError:
             pass
+
+    # ---- the warm path (Python)
+    def _zygote_for(self, header: dict, argv: list[str], env: dict, lim: dict, start: bool) -> Zygote | None:
+        """The zygote for this run: the current one when it matches, a new one when the
+        request has several inputs, else None (a cold start). Only a run of the form
+        ``python -B SCRIPT ARGS`` that the host marked ``warm`` qualifies."""
+        warm = header.get("warm")
+        if warm is None or self.zygote_source is None or len(argv) < 3 or argv[1] != "-B":
+            return None
+        mem_bytes = int(lim["memory_mb"]) << 20
+        key = (header.get("digest"), argv[0], argv[2], tuple(sorted(env.items())), mem_bytes)
+        if self.zygote is not None and self.zygote.key == key:
+            return self.zygote
+        if not start or key in self.cold_only:
+            return None
+        self._drop_zygote()
+        # It loads under this run's limits (plus what the supervisor holds), not the last run's.
+        self.cgroup.set_limits(mem_bytes + _round_up_mb(self.cgroup.usage_bytes()), int(lim["processes"]) + 2)
+        try:
+            self.zygote = Zygote(self.zygote_source, key, argv[0], argv[2], list(warm.get("preload", [])), env,
+                                 mem_bytes, self.uid, self.gid)
+        except (ZygoteGone, OSError):
+            self.cold_only = (self.cold_only + [key])[-16:]
+            self._kill_all()
+            return None
+        return self.zygote
+
+    def _drop_zygote(self) -> None:
+        if self.zygote is not None:
+            zygote, self.zygote = self.zygote, None
+            zygote.close()
+            try:
+                os.waitpid(zygote.pid, 0)
+            except ChildProcessError:
+                pass
+
+    def _fork_fields(self, args: list[str], lim: dict, mem_bytes: int, out_bytes: int) -> list[bytes]:
+        """The limits a warm child sets on itself: those ``_spawn`` gives a cold one."""
+        cpu_soft = int(float(lim["time_s"])) + 2
+        nofile = int(lim["open_files"])
+        nproc = 0 if self.cgroup.has("pids_max") else int(lim["processes"]) + 1
+        address_space = 0 if self.cgroup.has("memory_limit") else mem_bytes
+        return [str(v).encode() for v in (cpu_soft, cpu_soft + 1, out_bytes + 1, nofile, mem_bytes, nproc,
+                                          address_space)] + [os.fsencode(a) for a in args]
 
     def _spawn(self, argv: list[str], env: dict, lim: dict, stdin_fd: int, stdout_fd: int, stderr_fd: int,
                mem_bytes: int, out_bytes: int) -> int:
@@ -531,7 +703,8 @@ class Box:
             for res, value in saved:
                 resource.setrlimit(res, value)
         for res, soft, hard in limits:
-            _prlimit(pid, res, (soft, hard))
+            if res != resource.RLIMIT_STACK:  # exec restores the stack limit it started with: only
+                _prlimit(pid, res, (soft, hard))  # the soft limit set for the spawn is sure to hold
         if not self.cgroup.has("memory_limit"):
             _prlimit(pid, resource.RLIMIT_AS, (mem_bytes, mem_bytes))
         # The child inherited the supervisor's OOM immunity; give it back the normal score.
@@ -542,9 +715,17 @@ class Box:
             pass
         return pid
 
-    def _wait(self, pid: int, t0: float, time_s: float, wall_s: float, cpu_before: int | None) -> str | None:
-        """Wait for the child; kill the box's processes on a limit. Returns why it killed, if it did."""
-        pidfd = os.pidfd_open(pid)
+    def _wait(self, pid: int, t0: float, time_s: float, wall_s: float, cpu_before: int | None,
+              warm: bool = False) -> str | None:
+        """Wait for the child; kill the box's processes on a limit. Returns why it killed, if it did.
+
+        A warm child is the zygote's to reap: on a limit its processes are only signalled
+        here, and reaped once the zygote has reported (``run``)."""
+        end = self._signal_programs if warm else self._kill_all
+        try:
+            pidfd = os.pidfd_open(pid)
+        except ProcessLookupError:  # a warm child can be over, and reaped by the zygote, already
+            return None
         poller = select.poll()
         poller.register(pidfd, select.POLLIN)
         poller.register(self.sock.fileno(), select.POLLHUP | select.POLLERR)
@@ -563,12 +744,12 @@ class Box:
                         os._exit(0)
                 now = time.monotonic()
                 if now >= wall_deadline:
-                    self._kill_all()
+                    end(pid)
                     return "wall time limit"
                 if now >= next_cpu_check:
                     used = self._cpu_used(pid, cpu_before)
                     if used >= time_s:
-                        self._kill_all()
+                        end(pid)
                         return "cpu time limit"
                     next_cpu_check = now + max(time_s - used, 0.01)
         finally:
@@ -585,22 +766,61 @@ class Box:
         except (OSError, IndexError, ValueError):
             return 0.0
 
-    def _kill_all(self) -> None:
-        """Kill every process of the namespace but ourselves, and reap them all."""
+    def _kill_all(self, main: int = 0) -> None:
+        """Kill every process of the namespace but ourselves and the zygote, and reap them.
+
+        Without a zygote: ``kill(-1)`` and reap until no child is left. With one (the
+        supervisor's only other child, with uid 0, which the programs cannot touch): the
+        signal is sent as the box uid, which reaches every program and never the zygote,
+        and the reaping ends when the zygote is our only child left. The run's own process
+        has been reaped by the zygote by then, so each of its descendants still alive is
+        our child (orphans come to pid 1)."""
         while True:
-            try:
-                os.kill(-1, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            keep = self.zygote.pid if self.zygote is not None else 0
+            self._signal_programs(main)
             try:
                 while True:
                     pid, status, rusage = os.wait4(-1, os.WNOHANG)
                     if pid == 0:
                         break
+                    if pid == keep:  # the zygote died (the OOM killer may choose it)
+                        self.zygote.sock.close()
+                        self.zygote = None
+                        continue
                     self.reaped[pid] = (status, rusage)
             except ChildProcessError:
                 return
+            if keep and self.zygote is not None and self._children() <= {keep}:
+                return
             time.sleep(0.0005)
+
+    def _signal_programs(self, main: int = 0) -> None:
+        """SIGKILL to every process of the box but ourselves and the zygote (and to ``main``,
+        the run's process, directly: a warm child is root for an instant while it sets up)."""
+        if main:
+            try:
+                os.kill(main, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        if self.zygote is None:
+            try:
+                os.kill(-1, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            return
+        os.setresuid(self.uid, self.uid, 0)  # the saved uid 0 is the way back
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except OSError:  # nothing of the box uid left to signal
+            pass
+        finally:
+            os.setresuid(self.uid, 0, self.uid)
+            if not self.cfg.get("container"):  # a change of effective uid clears the parent-death
+                prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # signal: the box must still die with its owner
+
+    def _children(self) -> set[int]:
+        with open(self.children_file) as f:
+            return {int(p) for p in f.read().split()}
 
     def _write_work_file(self, name: str, data: bytes) -> None:
         path = os.path.join(WORK, name)
@@ -717,7 +937,9 @@ def classify(exec_error: bytes, killed_for: str | None, output_over: bool, sig: 
     return "OK", ""
 
 
-_RESET_SIGNALS = (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGINT, signal.SIGTERM)
+#: What the supervisor ignores, back to the default in every program it starts.
+_RESET_SIGNALS = (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGINT, signal.SIGTERM, signal.SIGHUP,
+                  signal.SIGUSR1, signal.SIGUSR2)
 
 
 def _remove(path: str, onerror: object = None) -> None:
@@ -798,7 +1020,9 @@ def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
     It joins the run cgroup, drops supplementary groups, sets no_new_privs and makes the
     box's uid its real and saved uid while keeping effective uid 0 (so it keeps its
     capabilities to mount and kill). A child spawned with RESETIDS then runs with all
-    its ids set to the box uid and no capabilities. The supervisor is immune to the OOM
+    its ids set to the box uid and no capabilities. (A saved uid of 0 would let a child
+    be seen, between its exec and the change of its ids, with that saved uid: ``prlimit``
+    on it would fail.) The supervisor is immune to the OOM
     killer (its children are reset to the normal score) and ignores every signal a
     program could send it; as pid 1 of the namespace it cannot be killed from inside.
     """
@@ -821,16 +1045,30 @@ def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
 
 # --------------------------------------------------------------------------- entry
 
+def load_zygote(cfg: dict) -> None:
+    """Read the warm interpreter's source while the host's files are still in view."""
+    path = cfg.get("zygote")
+    if path:
+        try:
+            with open(path) as f:
+                cfg["zygote_source"] = f.read()
+        except OSError:
+            pass
+
+
 def container_main(cfg: dict) -> None:
     """Docker backend: the container already is the isolation (its own pid, mount, net, ipc and
     uts namespaces, a read-only root, tmpfs scratch dirs) and this process is its pid 1. It
     connects to the host over the UNIX socket in a root-only directory mounted into the
     container and receives open handles on the container's cgroup files, so limits, peak
     memory and CPU are measured exactly as in the local backend."""
+    load_zygote(cfg)
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.connect(cfg["socket"])
     try:
         raw, fds, _, _ = socket.recv_fds(sock, 65536, 32)
+        for fd in fds:  # never inherited by a program: they could change the container's limits
+            os.set_inheritable(fd, False)
         handed = json.loads(raw.decode())
         box_cgroup = Cgroup({"version": handed["version"]}, dict(zip(handed["keys"], fds)))
         become_supervisor(cfg, box_cgroup)
@@ -846,6 +1084,7 @@ def main() -> None:
     cfg = json.loads(sys.argv[1])
     if cfg.get("container"):
         container_main(cfg)
+    load_zygote(cfg)
     sock = socket.socket(fileno=cfg["sock_fd"])
     unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS)
     pid = os.fork()

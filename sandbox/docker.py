@@ -34,11 +34,13 @@ from . import _box
 from .cgroups import CGROUP_ROOT, V1_FILES, V2_FILES, _alive
 from .errors import IsolationUnavailable
 from .image import IMAGE
-from .local import BOX_SCRIPT, LocalSandbox, _Box
+from .local import BOX_SCRIPT, ZYGOTE_SCRIPT, LocalSandbox, _Box
 
 log = logging.getLogger(__name__)
 
 LABEL = "org.codesolve.owner"
+#: Where the warm Python interpreter's source is mounted (read-only) in each container.
+CONTAINER_ZYGOTE = "/opt/codesolve/_zygote.py"
 #: Capabilities the supervisor keeps (its programs get none): change to the box uid,
 #: chown the inputs it writes for the program, and wipe what the program left.
 SUPERVISOR_CAPS = ["SETUID", "SETGID", "CHOWN", "DAC_OVERRIDE", "FOWNER", "KILL"]
@@ -49,7 +51,8 @@ class DockerConfig:
     """Settings of the docker backend: ``image`` (build it with ``codesolve sandbox
     build-image``), ``workers`` (containers; default one per core), ``scratch_mb`` (each
     tmpfs), ``memory_mb`` / ``pids`` (the container's ceiling; each run gets its own lower
-    limits), ``base_url`` of the Docker engine (default: the environment's)."""
+    limits), ``base_url`` of the Docker engine (default: the environment's), ``warm_python``
+    as for the local backend."""
 
     image: str = IMAGE
     workers: int = 0
@@ -57,6 +60,7 @@ class DockerConfig:
     memory_mb: int = 4096
     pids: int = 512
     base_url: str | None = None
+    warm_python: bool = True
 
     @property
     def worker_count(self) -> int:
@@ -123,6 +127,7 @@ class _ContainerBox(_Box):
                 tmpfs={"/sandbox": scratch, "/tmp": scratch, "/dev/shm": scratch,
                        "/box/exe": "rw,exec,nosuid,nodev,size=512m,mode=0711"},
                 volumes={BOX_SCRIPT: {"bind": "/opt/codesolve/_box.py", "mode": "ro"},
+                         ZYGOTE_SCRIPT: {"bind": CONTAINER_ZYGOTE, "mode": "ro"},
                          self.sock_dir: {"bind": "/run/codesolve", "mode": "rw"}})
             try:
                 conn, _ = listener.accept()
@@ -200,12 +205,14 @@ class DockerSandbox(LocalSandbox):
         from .local import LocalConfig
 
         super().__init__(LocalConfig(workers=self.docker_config.worker_count, python="/usr/bin/python3",
-                                     scratch_mb=self.docker_config.scratch_mb), check_root=False)
+                                     scratch_mb=self.docker_config.scratch_mb,
+                                     warm_python=self.docker_config.warm_python), check_root=False)
         self._uid_lock = threading.Lock()
         self.uids: set[int] = set()
 
     def _make_box_config(self) -> dict:
-        return {"scratch_mb": self.docker_config.scratch_mb}
+        return {"scratch_mb": self.docker_config.scratch_mb,
+                "zygote": CONTAINER_ZYGOTE if self.docker_config.warm_python else None}
 
     def _start_box(self) -> _Box:
         uid = random.SystemRandom().randrange(200_000, 2_000_000_000)

@@ -8,6 +8,7 @@ and ``run_batch`` spreads a batch over them.
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import json
 import logging
@@ -29,12 +30,13 @@ from .cgroups import BoxCgroup, create_box_cgroup, describe
 from .errors import BoxCrashed, IsolationUnavailable
 from .languages import get_language
 from .limits import COMPILE_LIMITS, Limits
-from .programs import CompileResult, Executable, InputLike, Program, RunInput, as_run_input
+from .programs import CompileResult, Executable, InputLike, Program, RunInput, as_run_input, parse_python
 from .results import RunResult, Status
 
 log = logging.getLogger(__name__)
 
 BOX_SCRIPT = os.path.abspath(_box.__file__)
+ZYGOTE_SCRIPT = os.path.join(os.path.dirname(BOX_SCRIPT), "_zygote.py")
 _ETC_FILES = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives")
 _TOP_DIRS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 #: Most inputs a box receives in one request (amortises the host/box round trip).
@@ -48,13 +50,16 @@ class LocalConfig:
     ``python`` is the interpreter candidates run under (default ``/usr/bin/python3`` when
     present, else this interpreter's base installation); ``scratch_mb`` the size of each
     private tmpfs (work dir, ``/tmp``, ``/dev/shm``); ``extra_ro_binds`` more host paths
-    to expose read-only (a toolchain outside ``/usr``).
+    to expose read-only (a toolchain outside ``/usr``); ``warm_python`` runs a Python
+    program given several inputs as forks of a warm interpreter that has loaded it once
+    (``_zygote.py``) instead of one interpreter start per input.
     """
 
     workers: int = 0
     python: str | None = None
     scratch_mb: int = 256
     extra_ro_binds: tuple[str, ...] = ()
+    warm_python: bool = True
 
     @property
     def worker_count(self) -> int:
@@ -82,11 +87,13 @@ class RunStats:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.runs = 0
+        self.warm_runs = 0
         self.seconds: dict[str, float] = {}
 
-    def add(self, transport: float, phases: dict[str, float]) -> None:
+    def add(self, transport: float, phases: dict[str, float], warm: bool = False) -> None:
         with self._lock:
             self.runs += 1
+            self.warm_runs += warm
             for name, value in (("transport", transport), *phases.items()):
                 self.seconds[name] = self.seconds.get(name, 0.0) + value
 
@@ -97,6 +104,7 @@ class RunStats:
     def reset(self) -> None:
         with self._lock:
             self.runs = 0
+            self.warm_runs = 0
             self.seconds.clear()
 
 
@@ -211,6 +219,7 @@ class LocalSandbox:
         self._closed = False
         self._starting = 0
         self.stats = RunStats()
+        self._warm_cache: dict[str, dict] = {}
         self._finalizer = weakref.finalize(self, LocalSandbox._close_boxes, self._boxes)
 
     # ------------------------------------------------------------------ set-up
@@ -227,7 +236,8 @@ class LocalSandbox:
         if prefix:
             binds.append(prefix)
         binds += [p for p in self.config.extra_ro_binds if os.path.exists(p)]
-        return {"symlinks": symlinks, "ro_binds": binds, "scratch_mb": self.config.scratch_mb}
+        return {"symlinks": symlinks, "ro_binds": binds, "scratch_mb": self.config.scratch_mb,
+                "zygote": ZYGOTE_SCRIPT if self.config.warm_python else None}
 
     def _start_box(self) -> _Box:
         uid = random.SystemRandom().randrange(200_000, 2_000_000_000)
@@ -310,6 +320,9 @@ class LocalSandbox:
         header = {"op": "runs", "digest": exe.digest, "argv": self._argv(exe.argv), "limits": _limits_json(limits),
                   "items": [{"args": list(i.args), "files": list(i.files), "dirs": list(i.dirs),
                              "collect": list(i.collect)} for i in items]}
+        warm = self._warm(exe)
+        if warm is not None:
+            header["warm"] = warm
         payloads = [p for i in items for p in [i.stdin, *(bytes(i.files[n]) for n in i.files)]]
         # A box answers every run within its wall limit; one that does not is hung (a frozen
         # container, a stuck supervisor): the timeout makes it a crashed box, replaced.
@@ -326,6 +339,20 @@ class LocalSandbox:
                 reply, out = box.receive()
             yield self._result(reply, out, time.perf_counter() - t0)
 
+    def _warm(self, exe: Executable) -> dict | None:
+        """What the box needs to run ``exe`` warm, or None when it must start cold."""
+        if not self.config.warm_python or tuple(exe.argv[:3]) != _WARM_ARGV:
+            return None
+        with self._lock:
+            warm = self._warm_cache.get(exe.digest)
+        if warm is None:
+            warm = {"preload": preload_modules(exe)}
+            with self._lock:
+                if len(self._warm_cache) >= 256:
+                    self._warm_cache.pop(next(iter(self._warm_cache)))
+                self._warm_cache[exe.digest] = warm
+        return warm
+
     def _argv(self, argv: Sequence[str]) -> list[str]:
         return [self.python if a == "python3" else a for a in argv]
 
@@ -333,7 +360,7 @@ class LocalSandbox:
         if "error" in reply:
             return RunResult(Status.SE, reason=f"sandbox: {reply['error']}")
         phases = reply.get("phases", {})
-        self.stats.add(elapsed - sum(phases.values()), phases)
+        self.stats.add(elapsed - sum(phases.values()), phases, reply.get("warm", False))
         return RunResult(
             status=Status(reply["status"]), exit_code=reply["exit_code"], signal=reply["signal"],
             cpu_s=reply["cpu_s"], wall_s=reply["wall_s"], peak_memory_mb=reply["peak_memory_mb"],
@@ -377,7 +404,7 @@ class LocalSandbox:
         """Run ``executable`` on every input, using every box. Results are in input order.
 
         Each box receives inputs in small groups (one request, one reply per run), fewer
-        when the batch is small. When ``stop(index, result)`` returns True no further group
+        when the batch is small (but two at least for a Python program that can run warm). When ``stop(index, result)`` returns True no further group
         is started: inputs never started get ``None``, and every input before a started
         one was started.
         """
@@ -385,6 +412,8 @@ class LocalSandbox:
         results: list[RunResult | None] = [None] * len(items)
         n_workers = min(self.config.worker_count, len(items))
         group = max(1, min(MAX_GROUP, len(items) // (4 * max(n_workers, 1))))
+        if self._warm(executable) is not None:
+            group = max(group, 2)  # a box forks a warm interpreter for a request of two or more
         next_index = [0]
         stopped = threading.Event()
         lock = threading.Lock()
@@ -457,8 +486,42 @@ class LocalSandbox:
         self.close()
 
 
+#: The run command of a Python executable (the language table's), which the warm path replaces.
+_WARM_ARGV = tuple(get_language("python").run_argv)
+#: Standard modules never imported ahead of the program: importing them does something
+#: visible (prints, opens a browser or a terminal) or starts processes of their own.
+_NO_PRELOAD = frozenset({
+    "__hello__", "__phello__", "antigravity", "this", "idlelib", "tkinter", "turtle", "turtledemo", "ensurepip",
+    "venv", "pydoc", "pdb", "code", "readline", "rlcompleter", "curses", "webbrowser", "multiprocessing",
+    "concurrent", "test", "lib2to3", "__main__"})
+
+
+def preload_modules(exe: Executable) -> list[str]:
+    """The standard modules ``exe``'s script imports (anywhere in it), in order, for a warm
+    interpreter to import once. A module the executable ships itself is never included."""
+    files = dict(exe.files)
+    own = {name.split("/")[0].removesuffix(".py") for name in files}
+    try:
+        tree = parse_python(files.get("prog.py", b""))
+    except (SyntaxError, ValueError):
+        return []
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found = [node.module]
+        else:
+            continue
+        for name in found:
+            top = name.split(".")[0]
+            if top in sys.stdlib_module_names and top not in _NO_PRELOAD and top not in own and name not in names:
+                names.append(name)
+    return names[:64]
+
+
 def _glob_match(name: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(name, pattern)
 
 
-__all__ = ["LocalConfig", "LocalSandbox", "default_python"]
+__all__ = ["LocalConfig", "LocalSandbox", "default_python", "preload_modules"]

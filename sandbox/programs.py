@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import threading
 from dataclasses import dataclass, field
 from typing import Mapping, Union
 
 from .results import RunResult
+
+#: CPython 3.11 can fail with "SystemError: AST constructor recursion depth mismatch" when two
+#: threads build AST objects at once (batches run in threads), so every parse in the process
+#: (this package's and the solver's) goes through this lock.
+AST_LOCK = threading.Lock()
+
+
+def parse_python(source: str | bytes) -> ast.Module:
+    with AST_LOCK:
+        return ast.parse(source)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
-import threading
+
+from sandbox.programs import AST_LOCK, parse_python
 
 _FENCE = re.compile(r"```[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:```|\Z)", re.S)
 _TAGS = {"python": {"python", "python3", "py"}, "cpp": {"cpp", "c++", "cc", "cxx", "c"}}
@@ -37,15 +38,8 @@ def extract_code(reply: str, language: str) -> str | None:
     return None
 
 
-#: CPython 3.11 can fail with "SystemError: AST constructor recursion depth mismatch" when two
-#: threads build AST objects at once (the batch runner solves problems in threads), so every
-#: parse goes through this lock.
-AST_LOCK = threading.Lock()
-
-
 def parse(code: str) -> ast.Module:
-    with AST_LOCK:
-        return ast.parse(code)
+    return parse_python(code)
 
 
 def _parses(code: str) -> bool:

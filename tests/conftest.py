@@ -34,10 +34,14 @@ def sandbox(request: pytest.FixtureRequest) -> Iterator[object]:
 
 
 class Runner:
-    """Compile-and-run helper bound to one sandbox."""
+    """Compile-and-run helper bound to one sandbox.
 
-    def __init__(self, sandbox: object) -> None:
+    ``warm``: a Python program runs twice in one batch, forked from the box's warm
+    interpreter (both runs must end alike; the second is returned); else one cold run."""
+
+    def __init__(self, sandbox: object, warm: bool = False) -> None:
         self.sandbox = sandbox
+        self.warm = warm
         self._cache: dict[tuple[str, str], object] = {}
 
     def compile(self, language: str, source: str, limits: Limits | None = None):
@@ -54,12 +58,20 @@ class Runner:
             ) -> RunResult:
         compiled = self.compile(language, source)
         assert compiled.ok, compiled.run.stderr.decode(errors="replace")  # type: ignore[attr-defined]
-        return self.sandbox.run(compiled.executable, stdin, limits)  # type: ignore[attr-defined]
+        if not (self.warm and language == "python"):
+            return self.sandbox.run(compiled.executable, stdin, limits)  # type: ignore[attr-defined]
+        stats = self.sandbox.stats  # type: ignore[attr-defined]
+        before = stats.warm_runs
+        first, second = self.sandbox.run_batch(compiled.executable, [stdin, stdin], limits)  # type: ignore[attr-defined]
+        assert stats.warm_runs - before == 2, "the runs did not go warm"
+        assert first.status is second.status, (first, second)
+        return second
 
 
-@pytest.fixture(scope="session")
-def runner(sandbox: object) -> Runner:
-    return Runner(sandbox)
+@pytest.fixture(scope="session", params=["cold", "warm"])
+def runner(sandbox: object, request: pytest.FixtureRequest) -> Runner:
+    """Python programs started cold, or forked from a warm interpreter (C++ always cold)."""
+    return Runner(sandbox, warm=request.param == "warm")
 
 
 def _processes() -> dict[int, tuple[int, int, bytes]]:
@@ -119,7 +131,9 @@ import os, sys, subprocess
 what = sys.argv[1] if len(sys.argv) > 1 else sys.stdin.read().strip()
 if what == "pid":
     procs = [p for p in os.listdir('/proc') if p.isdigit()]
-    print(os.getppid(), len(procs))
+    with open(f'/proc/{os.getppid()}/stat') as f:
+        grandparent = int(f.read().rsplit(')', 1)[1].split()[1])
+    print(1 if 1 in (os.getppid(), grandparent) else os.getppid(), len(procs))
 elif what == "fs":
     seen = [p for p in ('/work', '/root', '/home', '/etc/shadow', '/var') if os.path.exists(p)]
     try:
@@ -148,8 +162,8 @@ def isolation(runner: Runner) -> dict[str, str]:
     """Harmless probes of the isolation layer; each maps to '' when it works, else why not."""
     problems: dict[str, str] = {}
     r = runner.run("python", _PROBE_PY, b"pid")
-    # In its own pid namespace a program's parent is the box's init (pid 1) and it sees
-    # only a handful of processes.
+    # In its own pid namespace a program's parent is the box's init (pid 1), or the warm
+    # interpreter it was forked from, whose parent is init; it sees only a handful of processes.
     if not (r.ok and r.stdout.split() and int(r.stdout.split()[0]) == 1 and int(r.stdout.split()[1]) < 10):
         problems["pid namespace"] = f"pid probe printed {r.stdout!r} ({r.status.value})"
     r = runner.run("python", _PROBE_PY, b"fs")

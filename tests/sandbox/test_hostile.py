@@ -64,16 +64,47 @@ def test_ignoring_sigterm_and_sleeping(runner):
 
 
 def test_kill_parent(runner):
-    # The parent is the box's supervisor, pid 1 of the box's pid namespace: the kernel drops
-    # every signal sent to it from inside, whether or not the send is permitted.
+    # A cold program's parent is the box's supervisor, pid 1 of the box's pid namespace: the
+    # kernel drops every signal sent to it from inside, whether or not the send is permitted.
+    # A warm program's parent is the zygote (uid 0): every signal is refused.
     src = ("import os, signal\n"
+           "refused = []\n"
            "for s in (signal.SIGSTOP, signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGUSR1, signal.SIGSEGV,\n"
            "          signal.SIGKILL):\n"
-           "    try:\n        os.kill(os.getppid(), s)\n    except OSError:\n        pass\n"
-           "print('parent', os.getppid())\n")
+           "    try:\n        os.kill(os.getppid(), s)\n    except PermissionError:\n        refused.append(s)\n"
+           "print('parent', os.getppid(), len(refused))\n")
     r = runner.run("python", src, limits=FAST)
-    assert r.ok and r.stdout == b"parent 1\n"
+    assert r.ok and r.stdout.startswith(b"parent ")
+    parent, refused = r.stdout.split()[1:]
+    assert parent == b"1" or refused == b"7"
     still_works(runner)
+
+
+def test_parent_is_out_of_reach(runner):
+    # Neither the supervisor nor a zygote can be re-limited, traced or read through /proc.
+    src = ("import os, resource\n"
+           "ppid = os.getppid()\n"
+           "done = []\n"
+           "for name, act in (('prlimit', lambda: resource.prlimit(ppid, resource.RLIMIT_NOFILE, (3, 3))),\n"
+           "                  ('mem', lambda: open(f'/proc/{ppid}/mem', 'rb').read(1)),\n"
+           "                  ('environ', lambda: open(f'/proc/{ppid}/environ', 'rb').read()),\n"
+           "                  ('fd', lambda: os.listdir(f'/proc/{ppid}/fd'))):\n"
+           "    try:\n        act()\n        done.append(name)\n    except OSError:\n        pass\n"
+           "print('reached', done)\n")
+    r = runner.run("python", src, limits=FAST)
+    assert r.ok and r.stdout == b"reached []\n"
+    still_works(runner)
+
+
+def test_no_descriptor_is_inherited(runner):
+    # Only stdin, stdout and stderr: no handle of the supervisor (sockets, cgroup files).
+    for lang, src in (("python", "import os\nprint(sorted(int(f) for f in os.listdir('/proc/self/fd'))[:3], "
+                                 "len(os.listdir('/proc/self/fd')))\n"),
+                      ("cpp", "#include <dirent.h>\n#include <cstdio>\nint main(){ int n = 0; DIR *d = opendir(\"/proc/self/fd\");"
+                              " while (readdir(d)) n++; std::printf(\"%d\\n\", n - 2); }\n")):
+        r = runner.run(lang, src, limits=FAST)
+        assert r.ok, r.stderr
+        assert r.stdout in (b"[0, 1, 2] 4\n", b"4\n"), (lang, r.stdout)  # the listing's own descriptor is the 4th
 
 
 def test_kill_own_process_group(runner):

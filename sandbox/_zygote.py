@@ -1,0 +1,208 @@
+"""The warm Python interpreter of a box: loads a candidate once, forks a child per input.
+
+The box supervisor (``_box.py``) starts this file's source as
+``python3 -B -c SOURCE BOX_UID ZYGOTE_UID WORK_DIR SCRIPT [MODULE ...]`` with fd 3 a
+SOCK_SEQPACKET socket to the supervisor. It uses the standard library only and keeps
+everything in the function below, so that the ``__main__`` namespace a child hands to
+the candidate holds nothing of it.
+
+The zygote starts as root (so that glibc's secure mode does not strip the environment),
+then takes real and saved uid 0 with an unprivileged effective uid of its own
+(``ZYGOTE_UID``, not the box uid): it has no effective capability while it reads and
+compiles the candidate and imports the standard modules the candidate imports, and the
+box's programs (box uid) cannot signal, trace, renice or re-limit it. It is not dumpable.
+
+Protocol, one datagram each: the zygote sends ``R`` when ready (``E message`` when the
+candidate cannot be loaded). The supervisor sends ``F`` + NUL-separated fields (CPU soft
+and hard limit, file size, open files, stack, processes or 0, address space or 0, then
+the program's extra arguments) with three file descriptors (stdin, stdout, stderr). The
+zygote forks, answers ``P pid``, reaps the child and answers ``S wait-status`` + the
+child's 16 rusage fields.
+
+The child: its own session, the three descriptors on 0/1/2 and no other, its own limits,
+the box uid with no capabilities (regained for an instant as effective root, then all
+ids set to the box uid), dumpable again, the work dir as cwd, ``sys.argv`` /
+``sys.path[0]`` / ``__main__`` as ``python3 -B SCRIPT ARGS`` would have them. Then the
+compiled candidate runs and the interpreter exits the usual way (threads joined, atexit
+handlers, buffers flushed). Everything it changes dies with it; the next input starts
+again from the zygote's state.
+"""
+
+
+def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
+    import os
+    import sys
+
+    # Helpers are local: the child empties the module namespace this function lives in.
+    def exit_status(code: object) -> int:
+        """The exit status ``raise SystemExit(code)`` gives at the top of a program."""
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code if -(1 << 31) <= code < (1 << 31) else 255
+        try:
+            sys.stderr.write(str(code) + "\n")
+        except BaseException:  # noqa: BLE001
+            pass
+        return 1
+
+    def flush_std() -> bool:
+        ok = True
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                if stream is not None:
+                    stream.flush()
+            except BaseException:  # noqa: BLE001
+                ok = ok and stream is sys.stderr
+        return ok
+
+    _, uid_s, zuid_s, work, script, *preload = sys.argv
+    uid, zuid = int(uid_s), int(zuid_s)
+    sys.path[0] = os.path.dirname(script)  # -c put the work dir first; a script run puts its dir
+    startup = set(sys.modules)
+    import _socket
+    import gc
+    import resource
+    try:  # only for prctl(PR_SET_DUMPABLE): without it children stay non-dumpable
+        import ctypes
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except Exception:  # noqa: BLE001
+        prctl = None
+    for name in set(sys.modules) - startup:  # the zygote's own tools are not the program's modules
+        del sys.modules[name]
+    main_module = sys.modules["__main__"]
+    builtins_module = sys.modules["builtins"]
+    loader_class = sys.modules["_frozen_importlib_external"].SourceFileLoader
+    python = sys.orig_argv[0]
+    depth = 2  # frames of ours under the candidate's module frame: <module> of -c, zygote()
+
+    os.chdir("/")
+    os.setresgid(0, zuid, 0)
+    os.setresuid(0, zuid, 0)
+    sock = _socket.socket(fileno=3)
+    try:
+        with open(script, "rb") as f:
+            code = compile(f.read(), script, "exec", dont_inherit=True)
+    except BaseException as exc:  # noqa: BLE001 - any failure: the supervisor runs it cold
+        sock.send(b"E " + f"{type(exc).__name__}: {exc}".encode(errors="replace")[:2000])
+        os._exit(1)
+    for name in preload:
+        try:
+            __import__(name)
+        except BaseException:  # noqa: BLE001 - the program meets the same failure itself
+            pass
+    gc.collect()
+    gc.freeze()  # fewer copy-on-write pages in every child
+    sock.send(b"R")
+
+    fd_bytes = _socket.CMSG_SPACE(3 * 4)
+    while True:
+        try:
+            msg, ancillary, _, _ = sock.recvmsg(1 << 16, fd_bytes)
+        except OSError:
+            os._exit(0)
+        if not msg:
+            os._exit(0)
+        fds = [int.from_bytes(data[i:i + 4], sys.byteorder)
+               for level, kind, data in ancillary
+               if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS
+               for i in range(0, len(data) - len(data) % 4, 4)]
+        fields = msg[1:].split(b"\0")
+        pid = os.fork()
+        if pid == 0:
+            break
+        for fd in fds:
+            os.close(fd)
+        sock.send(b"P %d" % pid)
+        _, status, ru = os.wait4(pid, 0)
+        sock.send(b"S %d " % status + " ".join(repr(v) for v in ru).encode())
+
+    # ---- the child: become the program
+    try:
+        os.seteuid(0)
+        os.setsid()
+        for target, fd in enumerate(fds[:3]):
+            os.dup2(fd, target)
+        try:
+            with open("/proc/self/oom_score_adj", "w") as f:
+                f.write("0")
+        except OSError:
+            pass
+        cpu_soft, cpu_hard, fsize, nofile, stack, nproc, address_space = (int(v) for v in fields[:7])
+        limits = [(resource.RLIMIT_CPU, cpu_soft, cpu_hard), (resource.RLIMIT_FSIZE, fsize, fsize),
+                  (resource.RLIMIT_NOFILE, nofile, nofile),
+                  (resource.RLIMIT_STACK, stack, resource.RLIM_INFINITY)]  # soft only, as a cold start
+        if nproc:
+            limits.append((resource.RLIMIT_NPROC, nproc, nproc))
+        if address_space:
+            limits.append((resource.RLIMIT_AS, address_space, address_space))
+        for res, soft, hard in limits:
+            ceiling = resource.getrlimit(res)[1]  # a hard limit is never raised (as with a cold start)
+            if ceiling != resource.RLIM_INFINITY:
+                soft, hard = min(soft, ceiling), min(hard, ceiling)
+            resource.setrlimit(res, (soft, hard))
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)  # every id the box uid: no capability is left
+        if prctl is not None:
+            prctl(4, 1, 0, 0, 0)  # PR_SET_DUMPABLE: as after an exec
+        os.chdir(work)
+        args = [os.fsdecode(a) for a in fields[7:]]
+    except BaseException as exc:  # noqa: BLE001 - the supervisor reports it as a sandbox failure
+        try:
+            sock.send(b"X " + f"{type(exc).__name__}: {exc}".encode(errors="replace")[:2000])
+        finally:
+            os._exit(127)
+    sock.close()
+    os.closerange(3, 1 << 16)
+    sys.argv = [script, *args]
+    sys.orig_argv = [python, "-B", script, *args]
+    sys.setrecursionlimit(sys.getrecursionlimit() + depth)
+    namespace = main_module.__dict__
+    namespace.clear()
+    namespace.update(__name__="__main__", __doc__=None, __package__=None, __spec__=None,
+                     __loader__=loader_class("__main__", script), __builtins__=builtins_module,
+                     __file__=script, __cached__=None)
+    del fds, fields, limits, sock, ancillary, msg
+    status, interrupted = 0, False
+    try:
+        exec(code, namespace)
+    except SystemExit as exc:  # what the interpreter does with SystemExit
+        status = exit_status(exc.code)
+    except BaseException as exc:  # noqa: BLE001 - what the interpreter does with an uncaught exception
+        tb = exc.__traceback__.tb_next if exc.__traceback__ is not None else None
+        exc.__traceback__ = tb  # the traceback starts at the candidate's module, as in a cold run
+        sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, tb
+        try:
+            sys.excepthook(type(exc), exc, tb)
+        except BaseException:  # noqa: BLE001
+            pass
+        status, interrupted = 1, isinstance(exc, KeyboardInterrupt)
+        del exc, tb
+    # The interpreter's shutdown, without tearing down what the zygote loaded (that would
+    # write to every page shared with it: several milliseconds a run): threads joined,
+    # atexit handlers, standard streams flushed, the program's objects finalised (a file
+    # or stream it left open flushes itself), streams flushed again, exit.
+    try:
+        threading = sys.modules.get("threading")
+        if threading is not None:
+            threading._shutdown()
+    except BaseException:  # noqa: BLE001
+        pass
+    atexit = sys.modules.get("atexit")  # nothing registered a handler if it was never imported
+    if atexit is not None:
+        atexit._run_exitfuncs()
+    if not flush_std():
+        status = status or 120
+    namespace.clear()
+    gc.collect()
+    if not flush_std():
+        status = status or 120
+    if interrupted:
+        import signal
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+    os._exit(status & 0xFF if isinstance(status, int) else 1)
+
+
+if __name__ == "__main__":
+    zygote()

@@ -1,0 +1,190 @@
+"""The warm Python path: a candidate loaded once, a fork per input, nothing shared between
+inputs, and the same results as a cold interpreter start per input."""
+
+from __future__ import annotations
+
+import pytest
+
+from sandbox import Limits, Program, RunInput, Status
+from sandbox.backends import open_sandbox
+from sandbox.local import preload_modules
+
+FAST = Limits(time_s=1.0, wall_s=3.0, memory_mb=128)
+
+
+@pytest.fixture(scope="module")
+def one_box(sandbox):
+    """A one-box sandbox of the backend under test: every run of a batch meets the same zygote."""
+    sb = open_sandbox(sandbox.name, workers=1)
+    yield sb
+    sb.close()
+
+
+def warm_runs(sandbox, exe, inputs, limits=FAST):
+    before = sandbox.stats.warm_runs
+    results = sandbox.run_batch(exe, inputs, limits)
+    return results, sandbox.stats.warm_runs - before
+
+
+def test_a_batch_of_python_runs_goes_warm(sandbox):
+    exe = sandbox.compile(Program("python", "import sys\nprint(int(sys.stdin.read()) * 2)\n")).executable
+    results, warm = warm_runs(sandbox, exe, [str(i).encode() for i in range(40)])
+    assert [r.stdout for r in results] == [b"%d\n" % (2 * i) for i in range(40)]
+    assert warm == 40
+
+
+def test_cpp_and_single_runs_stay_cold(sandbox):
+    exe = sandbox.compile(Program("cpp", "#include <cstdio>\nint main(){ std::puts(\"c\"); }\n")).executable
+    _, warm = warm_runs(sandbox, exe, [b""] * 8)
+    assert warm == 0
+    py = sandbox.compile(Program("python", "print('single')\n")).executable
+    before = sandbox.stats.warm_runs
+    assert sandbox.run(py, b"").stdout == b"single\n"
+    assert sandbox.stats.warm_runs == before
+
+
+# A program that reports the state it starts in, then changes all of it: globals, a module's
+# attribute, sys.modules, builtins, sys.path, the recursion limit, the environment, the
+# working directory, signal handlers, files in every writable place, a background process.
+MUTATOR = r"""
+import os, sys, json, math, random, signal, builtins
+state = {
+    "global": globals().get("counter"),
+    "math.pi": math.pi,
+    "json.leak": getattr(json, "leak", None),
+    "sys.modules": "leakmod" in sys.modules,
+    "builtins": hasattr(builtins, "leak"),
+    "sys.path": sys.path[-1],
+    "recursion": sys.getrecursionlimit(),
+    "env": os.environ.get("LEAK"),
+    "cwd": os.getcwd(),
+    "sigterm": str(signal.getsignal(signal.SIGTERM)),
+    "files": sorted(os.listdir(".")) + sorted(os.listdir("/tmp")) + sorted(os.listdir("/dev/shm")),
+    "processes": sorted(p for p in os.listdir("/proc") if p.isdigit() and int(p) not in (1, os.getpid(), os.getppid())),
+    "argv": sys.argv[1:],
+    "main": (__name__, __file__ == sys.argv[0], sys.path[0] == os.path.dirname(__file__)),
+    "stdin": sys.stdin.read(),
+}
+print(json.dumps(state, sort_keys=True))
+print(random.random(), file=sys.stderr)
+counter = 1
+math.pi = 3
+json.leak = True
+sys.modules["leakmod"] = math
+builtins.leak = True
+sys.path.append("/leak")
+sys.setrecursionlimit(77)
+os.environ["LEAK"] = "1"
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+for place in (".", "/tmp", "/dev/shm"):
+    with open(os.path.join(place, "left-behind"), "w") as f:
+        f.write("x")
+os.chdir("/tmp")
+if os.fork() == 0:
+    os.setsid()
+    import time
+    time.sleep(60)
+    os._exit(0)
+"""
+
+
+def test_nothing_leaks_from_one_input_to_the_next(one_box):
+    exe = one_box.compile(Program("python", MUTATOR)).executable
+    inputs = [b"input %d" % i for i in range(6)]
+    results, warm = warm_runs(one_box, exe, inputs)
+    assert warm == len(inputs)
+    assert all(r.ok for r in results), [r.reason + r.stderr.decode() for r in results]
+    first = results[0].stdout.replace(b"input 0", b"INPUT")
+    for i, r in enumerate(results):
+        assert r.stdout.replace(b"input %d" % i, b"INPUT") == first, f"input {i} saw what input {i - 1} left"
+    assert b'"math.pi": 3.14159' in first and b'"global": null' in first and b'"files": []' in first
+    assert b'"processes": []' in first and b'"cwd": "/sandbox"' in first and b'"env": null' in first
+    randoms = {r.stderr for r in results}
+    assert len(randoms) == len(results), "every child must have its own random state"
+
+
+# Programs whose every observable (status, exit code, signal, stdout, stderr) must be the same
+# whether the interpreter starts cold or the run is a fork of a warm one.
+SAME = {
+    "echo": ("import sys\nfor line in sys.stdin:\n    print(line.strip()[::-1])\n", b"abc\nhello\n"),
+    "input": ("n = int(input())\nprint(sum(map(int, input().split())) * n)\n", b"3\n1 2 3\n"),
+    "exception": ("def f(x):\n    return 1 // x\nprint('before')\nf(0)\n", b""),
+    "exit-code": ("import sys\nprint('out')\nsys.exit(3)\n", b""),
+    "exit-message": ("import sys\nsys.exit('bad input')\n", b""),
+    "exit-none": ("raise SystemExit\n", b""),
+    "os-exit": ("import os, sys\nsys.stdout.write('lost')\nos._exit(5)\n", b""),
+    "recursion": ("def f(n):\n    return f(n + 1)\nf(0)\n", b""),
+    "keyboard-interrupt": ("print('x', flush=True)\nraise KeyboardInterrupt\n", b""),
+    "atexit": ("import atexit\natexit.register(print, 'at exit')\nprint('main')\n", b""),
+    "thread": ("import threading, time\n"
+               "def late():\n    time.sleep(0.05)\n    print('thread done')\n"
+               "threading.Thread(target=late).start()\nprint('main done')\n", b""),
+    "unflushed-fdopen": ("import os\nout = os.fdopen(1, 'wb', buffering=1 << 16)\nout.write(b'fast io\\n')\n", b""),
+    "replaced-stdout": ("import io, sys\nsys.stdout = io.TextIOWrapper(open(1, 'wb', closefd=False), write_through=False)\n"
+                        "print('through a wrapper')\n", b""),
+    "finaliser": ("class A:\n    def __del__(self):\n        print('finalised')\na = A()\nprint('alive')\n", b""),
+    "excepthook": ("import sys\nsys.excepthook = lambda t, v, tb: print('hook', t.__name__)\nraise ValueError\n", b""),
+    "main-module": ("import sys, os\nprint(__name__, __package__, __spec__, type(__loader__).__name__,\n"
+                    "      os.path.basename(__file__), sys.argv[1:], sys.flags.dont_write_bytecode,\n"
+                    "      sorted(k for k in globals() if not k.startswith('_')))\n", b""),
+    "identity": ("import os\nprint(os.getuid() == os.geteuid() == os.getgid(), os.getsid(0) == os.getpid(),\n"
+                 "      open('/proc/self/status').read().split('CapEff:')[1].split()[0],\n"
+                 "      sorted(os.listdir('/proc/self/fd')), os.getcwd(), sorted(os.environ))\n", b""),
+    "limits": ("import resource\nprint([resource.getrlimit(r) for r in (resource.RLIMIT_CPU, resource.RLIMIT_NOFILE,\n"
+               "       resource.RLIMIT_STACK, resource.RLIMIT_FSIZE)])\n", b""),
+    "signals": ("import signal\nprint([str(signal.getsignal(s)) for s in (signal.SIGINT, signal.SIGPIPE, signal.SIGTERM,\n"
+                "       signal.SIGUSR1, signal.SIGHUP, signal.SIGCHLD)])\n", b""),
+    "sigusr1": ("import os, signal\nprint('x', flush=True)\nos.kill(os.getpid(), signal.SIGUSR1)\n", b""),
+    "tle": ("while True:\n    pass\n", b""),
+    "mle": ("blocks = []\nwhile True:\n    blocks.append(bytearray(8 << 20))\n", b""),
+    "ole": ("import sys\nwhile True:\n    sys.stdout.write('x' * 65536)\n", b""),
+    "file-out": ("with open('out.txt', 'w') as f:\n    f.write('written')\nprint(open('out.txt').read())\n", b""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAME))
+def test_warm_and_cold_runs_are_identical(one_box, name):
+    source, stdin = SAME[name]
+    limits = Limits(time_s=1.0, wall_s=3.0, memory_mb=64, output_mb=1)
+    exe = one_box.compile(Program("python", source)).executable
+    cold = one_box.run(exe, RunInput(stdin=stdin, args=("a1",)), limits)  # a single run starts cold
+    results, warm = warm_runs(one_box, exe, [RunInput(stdin=stdin, args=("a1",))] * 3, limits)
+    assert warm == 3
+
+    def observed(r):
+        if r.status in (Status.TLE, Status.MLE, Status.OLE):
+            return r.status  # where exactly a killed program stopped writing is not defined
+        return r.status, r.exit_code, r.signal, r.stdout, r.stderr
+
+    assert cold.status is not Status.SE, cold.reason
+    for r in results:
+        assert observed(r) == observed(cold)
+
+
+def test_the_warm_path_can_be_switched_off(sandbox):
+    cold_sandbox = open_sandbox(sandbox.name, workers=1, warm_python=False)
+    try:
+        exe = cold_sandbox.compile(Program("python", "print(input())\n")).executable
+        results, warm = warm_runs(cold_sandbox, exe, [b"a", b"b", b"c", b"d"])
+        assert [r.stdout for r in results] == [b"a\n", b"b\n", b"c\n", b"d\n"]
+        assert warm == 0 and cold_sandbox.stats.runs >= 4
+    finally:
+        cold_sandbox.close()
+
+
+def test_a_candidate_that_cannot_load_warm_runs_cold(one_box):
+    # A source the warm interpreter cannot compile (a NUL byte) still runs, cold, with the
+    # interpreter's own message.
+    exe = one_box.compile(Program("python", "print(1)\n")).executable
+    broken = type(exe)(exe.language, (("prog.py", b"print(1)\n\x00\n"),), exe.argv)
+    cold = one_box.run(broken, b"", FAST)
+    results, warm = warm_runs(one_box, broken, [b""] * 3)
+    assert warm == 0
+    assert all((r.status, r.stderr) == (cold.status, cold.stderr) for r in results)
+
+
+def test_only_standard_modules_the_program_imports_are_preloaded():
+    source = (b"import os, json\nfrom collections import deque\nimport numpy\nimport helper\nimport this\n"
+              b"def f():\n    import decimal\nfrom . import x\n")
+    exe = type("Exe", (), {"files": (("prog.py", source), ("helper.py", b""), ("json.py", b""))})()
+    assert preload_modules(exe) == ["os", "collections", "decimal"]
