@@ -96,7 +96,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             raise UsageError(f"--input {args.input}: {exc.strerror}") from None
     else:
         stdin = sys.stdin.buffer.read()
-    with open_sandbox(args.backend) as sandbox:
+    with _open_sandbox(args) as sandbox:
         compiled = sandbox.compile(program)
         if not compiled.ok:
             result = compiled.run
@@ -115,7 +115,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
     limits = _limits(args)
     tests = _read_tests(args.tests)
     checker = _checker(args.checker)
-    with open_sandbox(args.backend) as sandbox:
+    with _open_sandbox(args) as sandbox:
         result = judge(sandbox, program, tests, limits, checker, stop_on_failure=not args.all)
     _print_json(result.to_json())
     if result.verdict.value == "JE":
@@ -138,7 +138,7 @@ def _judge_problem(args: argparse.Namespace, program: Program) -> int:
     if args.time_limit is None and needs_derived_time_limit(problem):
         log.warning("%s gives no time limit; using %gs (run 'codesolve problems validate' to derive it)",
                     problem.id, problem.limits.time_s)
-    with open_sandbox(args.backend) as sandbox:
+    with _open_sandbox(args) as sandbox:
         result = judge_problem(sandbox, program, problem, limits, stop_on_failure=not args.all)
     out = {"problem": problem.id, **result.to_json()}
     _print_json(out)
@@ -163,7 +163,7 @@ def cmd_problems_validate(args: argparse.Namespace) -> int:
 
     problem_set = load(args.path)
     checks = []
-    with open_sandbox(args.backend) as sandbox:
+    with _open_sandbox(args) as sandbox:
         with tqdm(problem_set, desc="validating", unit="problem", file=sys.stderr) as bar:
             for problem in bar:
                 bar.set_postfix_str(problem.id)
@@ -182,7 +182,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     samples = read_samples(args.samples)
     problem_set = load(args.problems)
     total = sum(len(samples.get(p.id, [])) for p in problem_set)
-    with open_sandbox(args.backend) as sandbox, tqdm(total=total, desc="grading", unit="sample",
+    with _open_sandbox(args) as sandbox, tqdm(total=total, desc="grading", unit="sample",
                                                        file=sys.stderr) as bar:
         grades, unknown = grade(sandbox, problem_set, samples, lambda _: bar.update(1))
     if unknown:
@@ -255,7 +255,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
     problem_set = load(config.problems, skip_broken=True)
     store = open_run(config, args.force)
     try:
-        sandbox = open_executor(config.executor, config.backend, config.ray_address or None)
+        sandbox = open_executor(config.executor, config.backend, config.ray_address or None,
+                                warm_python=config.warm_python)
         try:
             outcome = run_batch(problem_set, config, sandbox, store, progress=not args.quiet)
         except KeyboardInterrupt:
@@ -355,6 +356,17 @@ def _add_limits(p: argparse.ArgumentParser, problem_note: str = "") -> None:
                    help=f"output and file size in MB (default {d.output_mb}{problem_note})")
 
 
+def _add_sandbox(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
+    p.add_argument("--warm-python", action=argparse.BooleanOptionalAction, default=True,
+                   help="run a Python program given several inputs as forks of a warm interpreter "
+                        "(default; results are the same either way)")
+
+
+def _open_sandbox(args: argparse.Namespace) -> Any:
+    return open_sandbox(args.backend, warm_python=args.warm_python)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="codesolve", description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
@@ -364,7 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="source file (.py or .cpp)")
     p.add_argument("--language", help="python or cpp (default: from the extension)")
     p.add_argument("--input", help="file to use as stdin (default: this process's stdin)")
-    p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
+    _add_sandbox(p)
     _add_limits(p)
     p.set_defaults(func=cmd_run)
 
@@ -379,7 +391,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "or the path of an output validator (file or folder)")
     p.add_argument("--language", help="python or cpp (default: from the extension)")
     p.add_argument("--all", action="store_true", help="run every test instead of stopping at the first failure")
-    p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
+    _add_sandbox(p)
     _add_limits(p, "; with --problem, the problem's")
     p.set_defaults(func=cmd_judge)
 
@@ -387,7 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("samples", help="JSONL of {task_id, completion} or {task_id, code, language}")
     p.add_argument("--problems", required=True, metavar="PATH", help="the problem set the task ids refer to")
     p.add_argument("--out", metavar="FILE", help="also write the report as JSON")
-    p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
+    _add_sandbox(p)
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("solve", help="solve a problem set with a model into a run directory (resumable)")
@@ -428,7 +440,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_problems_list)
     p = problems.add_parser("validate", help="check packages as problem setters do (validators, submissions)")
     p.add_argument("path", help="a problem package or a folder of packages")
-    p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
+    _add_sandbox(p)
     p.set_defaults(func=cmd_problems_validate)
     return parser
 

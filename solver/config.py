@@ -57,6 +57,7 @@ class RunConfig:
     judge: bool = True                    #: judge the candidates on the hidden tests (evaluation)
     out: str = ""                         #: run directory (default runs/<problems>-<model>)
     backend: str = "local"                #: sandbox backend
+    warm_python: bool = True              #: Python runs forked from a warm interpreter (same results)
     executor: str = "local"               #: where executions run: local, or ray
     ray_address: str = ""                 #: Ray cluster address (default: a local Ray instance)
     jobs: int = 2                         #: problems solved at once
@@ -90,7 +91,7 @@ class RunConfig:
 
 #: Fields that do not change what a run computes (endpoints, keys, parallelism, prices).
 OPERATIONAL = frozenset({"base_url", "api_key_env", "tests_base_url", "tests_api_key_env", "out", "backend",
-                         "executor", "ray_address", "jobs",
+                         "warm_python", "executor", "ray_address", "jobs",
                          "max_concurrency", "timeout_s", "max_attempts", "price_prompt_per_mtok",
                          "price_completion_per_mtok", "tests_price_prompt_per_mtok",
                          "tests_price_completion_per_mtok"})

@@ -39,20 +39,21 @@ class ExecutorError(SandboxError):
     """An executor cannot be used (its package is missing, the cluster is unreachable)."""
 
 
-def open_executor(name: str, backend: str = "local", ray_address: str | None = None, workers: int = 0) -> Any:
+def open_executor(name: str, backend: str = "local", ray_address: str | None = None, workers: int = 0,
+                  warm_python: bool = True) -> Any:
     """A sandbox-like object that runs on this machine (``local``) or on Ray (``ray``)."""
     if name == "local":
-        return open_sandbox(backend)
+        return open_sandbox(backend, warm_python=warm_python)
     if name == "ray":
-        return RayExecutor(backend, ray_address or None, workers)
+        return RayExecutor(backend, ray_address or None, workers, warm_python=warm_python)
     raise ExecutorError(f"unknown executor {name!r}; available: {', '.join(EXECUTORS)}")
 
 
 class _BoxWorker:
     """One Ray actor: a one-box sandbox of the configured backend on its node."""
 
-    def __init__(self, backend: str) -> None:
-        self.sandbox = open_sandbox(backend, workers=1)
+    def __init__(self, backend: str, warm_python: bool = True) -> None:
+        self.sandbox = open_sandbox(backend, workers=1, warm_python=warm_python)
 
     def pid(self) -> int:
         return os.getpid()
@@ -73,7 +74,7 @@ class RayExecutor:
     name = "ray"
 
     def __init__(self, backend: str = "local", address: str | None = None, workers: int = 0, chunk: int = 32,
-                 in_flight: int = 2) -> None:
+                 in_flight: int = 2, warm_python: bool = True) -> None:
         try:
             import ray
         except ImportError as exc:
@@ -93,7 +94,7 @@ class RayExecutor:
                                     f"{exc}") from exc
         count = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         actor = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=3)(_BoxWorker)
-        self.actors = [actor.remote(backend) for _ in range(count)]
+        self.actors = [actor.remote(backend, warm_python) for _ in range(count)]
         try:
             self.pids = ray.get([a.pid.remote() for a in self.actors], timeout=120)
         except Exception as exc:  # noqa: BLE001 - the backend failed on a worker
