@@ -113,3 +113,23 @@ def test_console_script_is_installed():
     proc = subprocess.run([str(exe), "--help"], capture_output=True, timeout=60)
     assert proc.returncode == 0 and b"judge" in proc.stdout
     assert os.access(exe, os.X_OK)
+
+
+def test_judge_gives_the_same_verdicts_with_the_warm_path_off(files):
+    (files / "off.py").write_text("a, b = map(int, input().split())\nprint(a + b + (a < 0))\n")
+    outs = []
+    for flag in ("--warm-python", "--no-warm-python"):
+        proc = codesolve("judge", str(files / "off.py"), "--tests", str(files / "tests"), "--all", flag)
+        assert proc.returncode == 1, proc.stderr
+        outs.append([(t["name"], t["verdict"], t["status"]) for t in json.loads(proc.stdout)["tests"]])
+    assert outs[0] == outs[1] == [("1", "AC", "OK"), ("2", "AC", "OK"), ("3", "WA", "OK")]
+
+
+def test_solve_takes_the_warm_switch_from_flags_and_environment():
+    proc = codesolve("solve", "problems/sets/core", "--model", "m", "--no-warm-python", "--print-config")
+    assert proc.returncode == 0 and b"warm_python = false" in proc.stdout
+    env = dict(os.environ, CODESOLVE_WARM_PYTHON="false")
+    proc = subprocess.run([sys.executable, "-m", "solver.cli", "solve", "problems/sets/core", "--model", "m",
+                           "--print-config"], capture_output=True, text=True, timeout=120, env=env,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 0 and "warm_python = false" in proc.stdout
