@@ -7,19 +7,21 @@ are run
   * bare: ``subprocess.run`` of the very same binary / interpreter and script, from as
     many threads as there are cores, with no isolation at all;
   * isolated: ``run_batch`` of each backend (``--backends``, default local,docker; one
-    that cannot start here is reported and skipped), one box per core.
-It prints runs per second, the ratio to bare (isolated time / bare time) and to local,
-per-run latency (bare: each subprocess.run; isolated: the program's wall time inside the
-box) as median and p99, and where an isolated run's time goes (host/box transport,
-preparation, spawn-to-exit of the program, reaping and collecting, wiping scratch dirs),
-next to the fixed costs measured apart: starting a box (namespaces or container, once
-per box), a bare fork+exec of a program that does nothing, a bare ``python3 -c pass``
-(interpreter start), and ``fork()`` of a warm Python process that has imported the heavy
-modules (what a fork-per-input warm interpreter would pay per run). Figures only:
-nothing here is asserted.
+    that cannot start here is reported and skipped), one box per core, once as
+    configured by default (Python batches forked from a warm interpreter) and once as
+    ``NAME-cold`` with the warm path switched off (an interpreter start per input), in
+    the same invocation (``--no-cold`` skips those).
+It prints runs per second, throughput as a multiple of bare's, time against the local
+backend's, per-run latency (bare: each subprocess.run; isolated: the program's wall time
+inside the box) as median and p99, how many runs went warm, and where an isolated run's
+time goes (host/box transport, preparation, spawn or fork to exit of the program, reaping
+and collecting, wiping scratch dirs), next to the fixed costs measured apart: starting a
+box (namespaces or container, once per box), a bare fork+exec of a program that does
+nothing, a bare ``python3 -c pass`` (interpreter start), and ``fork()`` of a bare Python
+process that has imported the heavy modules. Figures only: nothing here is asserted.
 
     python bench/sandbox_throughput.py [--counts 1,100,1000] [--backends local,docker]
-                                       [--programs cpp,python,python-heavy]
+                                       [--programs cpp,python,python-heavy] [--no-cold]
 """
 
 from __future__ import annotations
@@ -86,13 +88,19 @@ def main() -> None:
     ap.add_argument("--backends", default="local,docker", help="comma-separated (default local,docker)")
     ap.add_argument("--programs", default=",".join(PROGRAMS), help="comma-separated: " + ", ".join(PROGRAMS))
     ap.add_argument("--inputs", type=int, help="one batch size (same as --counts N)")
+    ap.add_argument("--no-cold", action="store_true",
+                    help="skip the backends with the warm Python path switched off (NAME-cold)")
     args = ap.parse_args()
     counts = [args.inputs] if args.inputs else [int(c) for c in args.counts.split(",")]
     workers = os.cpu_count() or 1
     sandboxes, box_start = {}, {}
-    for name in args.backends.split(","):
+    variants = [(name, True) for name in args.backends.split(",")]
+    if not args.no_cold:
+        variants += [(name, False) for name in args.backends.split(",")]
+    for backend, warm in variants:
+        name = backend if warm else backend + "-cold"
         try:
-            sandboxes[name] = open_sandbox(name)
+            sandboxes[name] = open_sandbox(backend, warm_python=warm)
             t = time.perf_counter()
             box = sandboxes[name]._acquire()
             box_start[name] = (time.perf_counter() - t) * 1000
@@ -128,6 +136,8 @@ def main() -> None:
                 assert outs == expected
                 print(f"\n{program}, {n} inputs: bare {n / bare_s:8.1f} runs/s   per run median "
                       f"{statistics.median(bare_ms):.2f} ms, p99 {pct(bare_ms, 0.99):.2f} ms")
+                print("  (throughput as a multiple of bare's; x local = time against the local backend's; "
+                      "latency = the program's wall time in the box; NAME-cold: warm Python path off)")
                 local_s = None
                 for name, sb in sandboxes.items():
                     stats = getattr(sb, "stats", None)
@@ -140,13 +150,14 @@ def main() -> None:
                     wrong = sum(r is None or r.status is not Status.OK or r.stdout != e
                                 for r, e in zip(results, expected))
                     walls = [r.wall_s * 1000 for r in results if r is not None]
-                    vs_local = f", {iso / local_s:.2f}x local" if local_s and name != "local" else ""
-                    print(f"  {name:7s} {n / iso:8.1f} runs/s   {iso / bare_s:.2f}x bare's time{vs_local}   "
-                          f"program wall median {statistics.median(walls):.2f} ms, p99 {pct(walls, 0.99):.2f} ms"
-                          f"   (wrong results: {wrong})")
+                    vs_local = f", {iso / local_s:.2f}x local's time" if local_s and name != "local" else ""
+                    warm_runs = f", warm runs {stats.warm_runs}" if stats else ""
+                    print(f"  {name:12s} {n / iso:8.1f} runs/s = {bare_s / iso:5.2f}x bare{vs_local}   "
+                          f"latency median {statistics.median(walls):.2f} ms, p99 {pct(walls, 0.99):.2f} ms"
+                          f"   (wrong results: {wrong}{warm_runs})")
                     if stats and stats.runs:
                         parts = stats.per_run_ms()
-                        print("          per isolated run (ms, one box): "
+                        print("               per isolated run (ms, one box): "
                               + ", ".join(f"{k} {v:.2f}" for k, v in parts.items())
                               + f"  = {sum(parts.values()):.2f}")
     for sb in sandboxes.values():
