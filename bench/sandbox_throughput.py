@@ -151,7 +151,7 @@ def main() -> None:
                                 for r, e in zip(results, expected))
                     walls = [r.wall_s * 1000 for r in results if r is not None]
                     vs_local = f", {iso / local_s:.2f}x local's time" if local_s and name != "local" else ""
-                    warm_runs = f", warm runs {stats.warm_runs}" if stats else ""
+                    warm_runs = f", warm runs {stats.warm_runs}, zygotes started {stats.zygote_starts}" if stats else ""
                     print(f"  {name:12s} {n / iso:8.1f} runs/s = {bare_s / iso:5.2f}x bare{vs_local}   "
                           f"latency median {statistics.median(walls):.2f} ms, p99 {pct(walls, 0.99):.2f} ms"
                           f"   (wrong results: {wrong}{warm_runs})")

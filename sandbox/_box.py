@@ -357,7 +357,7 @@ class Zygote:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.sock = ours
         devnull = os.open("/dev/null", os.O_RDWR | os.O_CLOEXEC)
-        argv = [python, "-B", "-c", source, str(uid), str(uid + 1), WORK, script, *preload]
+        argv = [python, "-B", "-c", source, str(uid), str(uid + 1), WORK]
         actions = [(os.POSIX_SPAWN_DUP2, devnull, 0), (os.POSIX_SPAWN_DUP2, devnull, 1),
                    (os.POSIX_SPAWN_DUP2, devnull, 2), (os.POSIX_SPAWN_DUP2, theirs.fileno(), 3)]
         saved_stack = resource.getrlimit(resource.RLIMIT_STACK)
@@ -379,6 +379,7 @@ class Zygote:
             theirs.close()
         ours.settimeout(ZYGOTE_START_S)
         try:
+            ours.send(b"L" + b"\0".join(os.fsencode(a) for a in [script, *preload]))
             reply = ours.recv(4096)
         except OSError as exc:
             self.close()
@@ -432,6 +433,9 @@ class Zygote:
 #: Seconds a zygote may take to load (heavy imports), and to answer a request.
 ZYGOTE_START_S = 60.0
 ZYGOTE_REPLY_S = 10.0
+#: Zygotes a box keeps (the executables most recently run warm there): candidates of several
+#: problems interleave on a box; each idle zygote holds about 10 MB (30 with heavy imports).
+ZYGOTES_PER_BOX = 4
 
 
 class Box:
@@ -445,8 +449,9 @@ class Box:
         self.dirty = {path: False for path in SCRATCH}
         #: exit status and rusage of processes reaped while killing (pid -> (status, rusage))
         self.reaped: dict[int, tuple[int, resource.struct_rusage]] = {}
-        #: the warm Python interpreter of the last executable that asked for one
-        self.zygote: Zygote | None = None
+        #: warm Python interpreters by key, least recently used first (at most ZYGOTES_PER_BOX)
+        self.zygotes: dict[tuple, Zygote] = {}
+        self.zygote_starts = 0
         self.zygote_source: str | None = cfg.get("zygote_source")
         self.cold_only: list[tuple] = []  # keys whose zygote could not load the candidate
         self.children_file = f"/proc/{os.getpid()}/task/{os.getpid()}/children"
@@ -490,6 +495,7 @@ class Box:
         env = dict(SAFE_ENV)
         env.update(header.get("env", {}))
         # Before this run's files exist: a starting interpreter reads nothing the run provides.
+        starts = self.zygote_starts
         zygote = self._zygote_for(header, argv, env, lim, start_zygote)
         stdin_data, file_data = payloads[0], payloads[1:]
         for name, data in zip(header.get("files", []), file_data):
@@ -516,7 +522,7 @@ class Box:
         # per-run migration): what it holds is the baseline, added to the limit and
         # subtracted from the peak.
         baseline = cg.usage_bytes()
-        cg.set_limits(mem_bytes + _round_up_mb(baseline), int(lim["processes"]) + (2 if zygote else 1))
+        cg.set_limits(mem_bytes + _round_up_mb(baseline), int(lim["processes"]) + 1 + len(self.zygotes))
         cg.reset_peak()
         oom_before = cg.oom_kills()
         cpu_before = cg.cpu_ns()
@@ -527,7 +533,7 @@ class Box:
             try:
                 pid = zygote.fork([stdin_fd, stdout_fd, stderr_fd], self._fork_fields(argv[3:], lim, mem_bytes, out_bytes))
             except ZygoteGone:
-                self._drop_zygote()
+                self._drop_zygote(zygote)
                 zygote = None
         if zygote is None:
             try:
@@ -543,7 +549,7 @@ class Box:
                     if failure:
                         exec_error = f"warm interpreter: {failure}".encode()
                 except ZygoteGone:  # its child was orphaned to us: reaped below
-                    self._drop_zygote()
+                    self._drop_zygote(zygote)
                     wstatus, rusage = 127 << 8, resource.getrusage(resource.RUSAGE_CHILDREN)
                     exec_error = b"the warm interpreter died during the run"
             elif pid not in self.reaped:
@@ -590,7 +596,8 @@ class Box:
                   "clean": t_end - t_collected}
         result = {"status": status, "reason": reason, "exit_code": exit_code, "signal": sig,
                   "cpu_s": cpu, "wall_s": wall, "peak_memory_mb": peak_mb,
-                  "collected": collected_names, "phases": phases, "warm": zygote is not None}
+                  "collected": collected_names, "phases": phases, "warm": zygote is not None,
+                  "zygote_started": self.zygote_starts > starts}
         return result, [stdout, stderr, *collected]
 
     def runs(self, header: dict, payloads: list[bytes]) -> None:
@@ -618,7 +625,8 @@ class Box:
             send_msg(self.sock, reply, out)
 
     def _recover(self) -> None:
-        self._drop_zygote()
+        for zygote in list(self.zygotes.values()):
+            self._drop_zygote(zygote)
         self._kill_all()
         try:
             self._clean()
@@ -627,38 +635,45 @@ class Box:
 
     # ---- the warm path (Python)
     def _zygote_for(self, header: dict, argv: list[str], env: dict, lim: dict, start: bool) -> Zygote | None:
-        """The zygote for this run: the current one when it matches, a new one when the
-        request has several inputs, else None (a cold start). Only a run of the form
+        """The zygote for this run: a live one with the same key, a new one when the request
+        has several inputs (the least recently used goes when the box holds
+        ``ZYGOTES_PER_BOX``), else None (a cold start). Only a run of the form
         ``python -B SCRIPT ARGS`` that the host marked ``warm`` qualifies."""
         warm = header.get("warm")
         if warm is None or self.zygote_source is None or len(argv) < 3 or argv[1] != "-B":
             return None
         mem_bytes = int(lim["memory_mb"]) << 20
         key = (header.get("digest"), argv[0], argv[2], tuple(sorted(env.items())), mem_bytes)
-        if self.zygote is not None and self.zygote.key == key:
-            return self.zygote
+        zygote = self.zygotes.pop(key, None)
+        if zygote is not None:
+            self.zygotes[key] = zygote  # most recently used last
+            return zygote
         if not start or key in self.cold_only:
             return None
-        self._drop_zygote()
-        # It loads under this run's limits (plus what the supervisor holds), not the last run's.
-        self.cgroup.set_limits(mem_bytes + _round_up_mb(self.cgroup.usage_bytes()), int(lim["processes"]) + 2)
+        while len(self.zygotes) >= ZYGOTES_PER_BOX:
+            self._drop_zygote(next(iter(self.zygotes.values())))
+        # It loads under this run's limits (plus what the box holds), not the last run's.
+        self.cgroup.set_limits(mem_bytes + _round_up_mb(self.cgroup.usage_bytes()),
+                               int(lim["processes"]) + 2 + len(self.zygotes))
         try:
-            self.zygote = Zygote(self.zygote_source, key, argv[0], argv[2], list(warm.get("preload", [])), env,
-                                 mem_bytes, self.uid, self.gid)
+            zygote = Zygote(self.zygote_source, key, argv[0], argv[2], list(warm.get("preload", [])), env,
+                            mem_bytes, self.uid, self.gid)
         except (ZygoteGone, OSError):
             self.cold_only = (self.cold_only + [key])[-16:]
             self._kill_all()
             return None
-        return self.zygote
+        self.zygotes[key] = zygote
+        self.zygote_starts += 1
+        return zygote
 
-    def _drop_zygote(self) -> None:
-        if self.zygote is not None:
-            zygote, self.zygote = self.zygote, None
-            zygote.close()
-            try:
-                os.waitpid(zygote.pid, 0)
-            except ChildProcessError:
-                pass
+    def _drop_zygote(self, zygote: Zygote) -> None:
+        if self.zygotes.get(zygote.key) is zygote:
+            del self.zygotes[zygote.key]
+        zygote.close()
+        try:
+            os.waitpid(zygote.pid, 0)
+        except ChildProcessError:
+            pass
 
     def _fork_fields(self, args: list[str], lim: dict, mem_bytes: int, out_bytes: int) -> list[bytes]:
         """The limits a warm child sets on itself: those ``_spawn`` gives a cold one."""
@@ -767,42 +782,41 @@ class Box:
             return 0.0
 
     def _kill_all(self, main: int = 0) -> None:
-        """Kill every process of the namespace but ourselves and the zygote, and reap them.
+        """Kill every process of the namespace but ourselves and the zygotes, and reap them.
 
-        Without a zygote: ``kill(-1)`` and reap until no child is left. With one (the
-        supervisor's only other child, with uid 0, which the programs cannot touch): the
-        signal is sent as the box uid, which reaches every program and never the zygote,
-        and the reaping ends when the zygote is our only child left. The run's own process
-        has been reaped by the zygote by then, so each of its descendants still alive is
-        our child (orphans come to pid 1)."""
+        Without a zygote: ``kill(-1)`` and reap until no child is left. With zygotes (uid 0,
+        out of the programs' reach): the signal is sent as the box uid, which reaches every
+        program and never a zygote, and the reaping ends when only zygotes are left as our
+        children. The run's own process has been reaped by its zygote by then, so each of
+        its descendants still alive is our child (orphans come to pid 1)."""
         while True:
-            keep = self.zygote.pid if self.zygote is not None else 0
             self._signal_programs(main)
             try:
                 while True:
                     pid, status, rusage = os.wait4(-1, os.WNOHANG)
                     if pid == 0:
                         break
-                    if pid == keep:  # the zygote died (the OOM killer may choose it)
-                        self.zygote.sock.close()
-                        self.zygote = None
+                    died = [z for z in self.zygotes.values() if z.pid == pid]
+                    if died:  # a zygote died (the OOM killer may choose it)
+                        del self.zygotes[died[0].key]
+                        died[0].sock.close()
                         continue
                     self.reaped[pid] = (status, rusage)
             except ChildProcessError:
                 return
-            if keep and self.zygote is not None and self._children() <= {keep}:
+            if self.zygotes and self._children() <= {z.pid for z in self.zygotes.values()}:
                 return
             time.sleep(0.0005)
 
     def _signal_programs(self, main: int = 0) -> None:
-        """SIGKILL to every process of the box but ourselves and the zygote (and to ``main``,
+        """SIGKILL to every process of the box but ourselves and the zygotes (and to ``main``,
         the run's process, directly: a warm child is root for an instant while it sets up)."""
         if main:
             try:
                 os.kill(main, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        if self.zygote is None:
+        if not self.zygotes:
             try:
                 os.kill(-1, signal.SIGKILL)
             except ProcessLookupError:

@@ -1,8 +1,9 @@
 """The warm Python interpreter of a box: loads a candidate once, forks a child per input.
 
 The box supervisor (``_box.py``) starts this file's source as
-``python3 -B -c SOURCE BOX_UID ZYGOTE_UID WORK_DIR SCRIPT [MODULE ...]`` with fd 3 a
-SOCK_SEQPACKET socket to the supervisor. It uses the standard library only and keeps
+``python3 -B -c SOURCE BOX_UID ZYGOTE_UID WORK_DIR`` with fd 3 a SOCK_SEQPACKET socket to
+the supervisor, and sends the script's path and the modules to import over it (so that
+no program can read them from the zygote's command line). It uses the standard library only and keeps
 everything in the function below, so that the ``__main__`` namespace a child hands to
 the candidate holds nothing of it.
 
@@ -12,7 +13,8 @@ then takes real and saved uid 0 with an unprivileged effective uid of its own
 compiles the candidate and imports the standard modules the candidate imports, and the
 box's programs (box uid) cannot signal, trace, renice or re-limit it. It is not dumpable.
 
-Protocol, one datagram each: the zygote sends ``R`` when ready (``E message`` when the
+Protocol, one datagram each: the supervisor sends ``L`` + the script's path and the
+module names, NUL-separated; the zygote sends ``R`` when ready (``E message`` when the
 candidate cannot be loaded). The supervisor sends ``F`` + NUL-separated fields (CPU soft
 and hard limit, file size, open files, stack, processes or 0, address space or 0, then
 the program's extra arguments) with three file descriptors (stdin, stdout, stderr). The
@@ -56,9 +58,9 @@ def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
                 ok = ok and stream is sys.stderr
         return ok
 
-    _, uid_s, zuid_s, work, script, *preload = sys.argv
+    _, uid_s, zuid_s, work = sys.argv
     uid, zuid = int(uid_s), int(zuid_s)
-    sys.path[0] = os.path.dirname(script)  # -c put the work dir first; a script run puts its dir
+    del sys.path[0]  # -c put the work dir first: nothing is imported from there, least of all as root
     startup = set(sys.modules)
     import _socket
     import gc
@@ -80,6 +82,8 @@ def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
     os.setresgid(0, zuid, 0)
     os.setresuid(0, zuid, 0)
     sock = _socket.socket(fileno=3)
+    script, *preload = os.fsdecode(sock.recv(1 << 16)[1:]).split("\0")
+    sys.path.insert(0, os.path.dirname(script))  # where a script run has its own directory
     try:
         with open(script, "rb") as f:
             code = compile(f.read(), script, "exec", dont_inherit=True)

@@ -82,18 +82,22 @@ def _python_prefix(python: str) -> str | None:
 
 
 class RunStats:
-    """Cumulative time per phase of every run (seconds), for benchmarks and diagnostics."""
+    """Cumulative time per phase of every run (seconds), runs that went warm and zygotes
+    started, for benchmarks and diagnostics."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.runs = 0
         self.warm_runs = 0
+        self.zygote_starts = 0
         self.seconds: dict[str, float] = {}
 
-    def add(self, transport: float, phases: dict[str, float], warm: bool = False) -> None:
+    def add(self, transport: float, phases: dict[str, float], warm: bool = False,
+            zygote_started: bool = False) -> None:
         with self._lock:
             self.runs += 1
             self.warm_runs += warm
+            self.zygote_starts += zygote_started
             for name, value in (("transport", transport), *phases.items()):
                 self.seconds[name] = self.seconds.get(name, 0.0) + value
 
@@ -105,6 +109,7 @@ class RunStats:
         with self._lock:
             self.runs = 0
             self.warm_runs = 0
+            self.zygote_starts = 0
             self.seconds.clear()
 
 
@@ -360,7 +365,8 @@ class LocalSandbox:
         if "error" in reply:
             return RunResult(Status.SE, reason=f"sandbox: {reply['error']}")
         phases = reply.get("phases", {})
-        self.stats.add(elapsed - sum(phases.values()), phases, reply.get("warm", False))
+        self.stats.add(elapsed - sum(phases.values()), phases, reply.get("warm", False),
+                       reply.get("zygote_started", False))
         return RunResult(
             status=Status(reply["status"]), exit_code=reply["exit_code"], signal=reply["signal"],
             cpu_s=reply["cpu_s"], wall_s=reply["wall_s"], peak_memory_mb=reply["peak_memory_mb"],

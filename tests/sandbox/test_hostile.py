@@ -96,6 +96,24 @@ def test_parent_is_out_of_reach(runner):
     still_works(runner)
 
 
+def test_no_other_program_is_found_through_proc(runner):
+    # The box's other processes (supervisor, idle warm interpreters of other programs) name
+    # no executable on their command lines: /box/exe is not listable, so a program cannot
+    # find another program's files.
+    src = ("import os, sys\n"
+           "mine = os.path.dirname(os.path.abspath(sys.argv[0]))\n"
+           "seen = set()\n"
+           "for p in os.listdir('/proc'):\n"
+           "    if p.isdigit():\n"
+           "        try:\n            cmd = open(f'/proc/{p}/cmdline', 'rb').read().decode(errors='replace')\n"
+           "        except OSError:\n            continue\n"
+           "        seen |= {w[:60] for w in cmd.replace('\\0', ' ').split() if '/box/exe/' in w and mine not in w}\n"
+           "try:\n    os.listdir('/box/exe')\n    seen.add('listable')\nexcept OSError:\n    pass\n"
+           "print(sorted(seen))\n")
+    r = runner.run("python", src, limits=FAST)
+    assert r.ok and r.stdout == b"[]\n", r.stdout
+
+
 def test_no_descriptor_is_inherited(runner):
     # Only stdin, stdout and stderr: no handle of the supervisor (sockets, cgroup files).
     for lang, src in (("python", "import os\nprint(sorted(int(f) for f in os.listdir('/proc/self/fd'))[:3], "

@@ -43,6 +43,20 @@ def test_cpp_and_single_runs_stay_cold(sandbox):
     assert sandbox.stats.warm_runs == before
 
 
+def test_a_box_keeps_the_zygotes_of_recent_executables(one_box):
+    exes = [one_box.compile(Program("python", f"print({i} + int(input()))\n")).executable for i in range(6)]
+    starts = one_box.stats.zygote_starts
+    for exe in exes[:4] + exes[:4]:  # four fit: each is started once
+        results, warm = warm_runs(one_box, exe, [b"1", b"2"])
+        assert warm == 2 and all(r.ok for r in results)
+    assert one_box.stats.zygote_starts - starts == 4
+    for exe in exes[4:] + exes[:1]:  # 4 and 5 push out 0 and 1, then 0 pushes out 2
+        warm_runs(one_box, exe, [b"1", b"2"])
+    assert one_box.stats.zygote_starts - starts == 7
+    assert [r.stdout for r in warm_runs(one_box, exes[3], [b"1", b"2"])[0]] == [b"4\n", b"5\n"]
+    assert one_box.stats.zygote_starts - starts == 7
+
+
 # A program that reports the state it starts in, then changes all of it: globals, a module's
 # attribute, sys.modules, builtins, sys.path, the recursion limit, the environment, the
 # working directory, signal handlers, files in every writable place, a background process.
@@ -60,7 +74,8 @@ state = {
     "cwd": os.getcwd(),
     "sigterm": str(signal.getsignal(signal.SIGTERM)),
     "files": sorted(os.listdir(".")) + sorted(os.listdir("/tmp")) + sorted(os.listdir("/dev/shm")),
-    "processes": sorted(p for p in os.listdir("/proc") if p.isdigit() and int(p) not in (1, os.getpid(), os.getppid())),
+    "processes": sorted(p for p in os.listdir("/proc") if p.isdigit() and int(p) != os.getpid()
+                        and os.stat("/proc/" + p).st_uid == os.getuid()),  # programs, not the box's own
     "argv": sys.argv[1:],
     "main": (__name__, __file__ == sys.argv[0], sys.path[0] == os.path.dirname(__file__)),
     "stdin": sys.stdin.read(),
