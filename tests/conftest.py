@@ -158,26 +158,29 @@ elif what == "pids":
 
 
 @pytest.fixture(scope="session")
-def isolation(runner: Runner) -> dict[str, str]:
-    """Harmless probes of the isolation layer; each maps to '' when it works, else why not."""
+def isolation(sandbox: object) -> dict[str, str]:
+    """Harmless probes of the isolation layer, each run cold and warm; each maps to '' when
+    it works, else why not."""
     problems: dict[str, str] = {}
-    r = runner.run("python", _PROBE_PY, b"pid")
-    # In its own pid namespace a program's parent is the box's init (pid 1), or the warm
-    # interpreter it was forked from, whose parent is init; it sees only a handful of processes.
-    if not (r.ok and r.stdout.split() and int(r.stdout.split()[0]) == 1 and int(r.stdout.split()[1]) < 10):
-        problems["pid namespace"] = f"pid probe printed {r.stdout!r} ({r.status.value})"
-    r = runner.run("python", _PROBE_PY, b"fs")
-    if r.stdout.strip() != b"visible: none":
-        problems["file-system view"] = f"fs probe printed {r.stdout!r} ({r.status.value})"
-    r = runner.run("python", _PROBE_PY, b"memory", Limits(time_s=5, memory_mb=128))
-    if r.status is not Status.MLE:
-        problems["memory limit"] = f"512 MB allocation under a 128 MB limit ended {r.status.value}"
-    r = runner.run("python", _PROBE_PY, b"pids", Limits(time_s=5, processes=8))
-    if not (r.ok and int(r.stdout or b"99") < 8):
-        problems["process limit"] = f"24 processes under a limit of 8: {r.stdout!r} ({r.status.value})"
-    leftovers = box_processes()
-    if leftovers:
-        problems["clean-up"] = f"processes left after the probes: {leftovers[:3]}"
+    for runner in (Runner(sandbox), Runner(sandbox, warm=True)):
+        mode = "warm" if runner.warm else "cold"
+        r = runner.run("python", _PROBE_PY, b"pid")
+        # In its own pid namespace a program's parent is the box's init (pid 1), or the warm
+        # interpreter it was forked from, whose parent is init; it sees only a handful of processes.
+        if not (r.ok and r.stdout.split() and int(r.stdout.split()[0]) == 1 and int(r.stdout.split()[1]) < 10):
+            problems[f"pid namespace ({mode})"] = f"pid probe printed {r.stdout!r} ({r.status.value})"
+        r = runner.run("python", _PROBE_PY, b"fs")
+        if r.stdout.strip() != b"visible: none":
+            problems[f"file-system view ({mode})"] = f"fs probe printed {r.stdout!r} ({r.status.value})"
+        r = runner.run("python", _PROBE_PY, b"memory", Limits(time_s=5, memory_mb=128))
+        if r.status is not Status.MLE:
+            problems[f"memory limit ({mode})"] = f"512 MB allocation under a 128 MB limit ended {r.status.value}"
+        r = runner.run("python", _PROBE_PY, b"pids", Limits(time_s=5, processes=8))
+        if not (r.ok and int(r.stdout or b"99") < 8):
+            problems[f"process limit ({mode})"] = f"24 processes under a limit of 8: {r.stdout!r} ({r.status.value})"
+        leftovers = box_processes()
+        if leftovers:
+            problems[f"clean-up ({mode})"] = f"processes left after the probes: {leftovers[:3]}"
     return problems
 
 
