@@ -8,8 +8,8 @@ the behaviour). Clusters are ordered by, in turn: fewer inputs on which they fai
 crashing or too-slow cluster is penalised, not dropped), the CodeT dual-agreement score
 when tests with expected outputs exist (see :func:`codet_scores`), more members, then the
 cluster's first member (a stable, documented tie-break). Inside a cluster the pipeline lists
-members clearly slower than the fastest (1.5x its CPU time and 20 ms more) last, else in
-candidate order.
+members clearly slower than the fastest (1.5x its CPU time and 20 ms more) last, then
+compiled before interpreted members, else in candidate order.
 Submissions are taken round-robin: the first member of each cluster in order, then the
 second members, until ``k`` are chosen.
 

@@ -200,3 +200,21 @@ def test_several_right_answers_cluster_through_the_output_validator(sandbox):
     # given one output as the answer file, accepts the other: one cluster.
     assert attempt.clusters[0].members == (0, 1)
     assert attempt.submissions[:2] == [0, 2]
+
+
+def test_inside_a_cluster_compiled_members_come_before_interpreted_ones():
+    from sandbox import RunResult, Status
+    from solver.pipeline import Candidate, _fast_first
+
+    cands = [Candidate(0, "python", "p0", "direct", 0), Candidate(1, "cpp", "c1", "direct", 0),
+             Candidate(2, "python", "p2", "direct", 1), Candidate(3, "cpp", "c3", "direct", 1)]
+
+    def runs(cpu_s):
+        return [RunResult(Status.OK, 0, None, cpu_s, cpu_s, 1.0, b"", b"")] * 5
+
+    # As fast as each other (a warm Python run costs about what a C++ run does): compiled first.
+    timing = {0: runs(0.002), 1: runs(0.001), 2: runs(0.002), 3: runs(0.001)}
+    assert _fast_first([0, 1, 2, 3], timing, cands) == (1, 3, 0, 2)
+    # A clearly slower compiled member still goes after a fast interpreted one.
+    timing[3] = runs(0.5)
+    assert _fast_first([0, 1, 2, 3], timing, cands) == (1, 0, 2, 3)
