@@ -39,7 +39,7 @@ Figures per problem and overall (the mean over problems):
 Figures only: nothing here is asserted.
 
     python bench/ranking.py [--problems PATH] [--copies 3] [--inputs 20] [--only ID,ID] [--seed 0]
-                            [--json FILE]
+                            [--json FILE] [--no-warm-python]
 """
 
 from __future__ import annotations
@@ -280,6 +280,7 @@ def main() -> None:
     ap.add_argument("--only", default="", help="comma-separated problem ids")
     ap.add_argument("--seed", type=int, default=0, help="pool order and input generation")
     ap.add_argument("--json", default="", help="write the figures to this file")
+    ap.add_argument("--no-warm-python", action="store_true", help="start every Python run cold")
     args = ap.parse_args()
     if args.copies < 1:
         ap.error("--copies must be at least 1")
@@ -300,7 +301,7 @@ def main() -> None:
     print(f"{len(problems)} problems from {args.problems}, {args.copies} copies per submission, "
           f"{args.inputs} generated inputs, k={K}, seed {args.seed}\n")
     print(HEADER)
-    with tempfile.TemporaryDirectory(prefix="codesolve-ranking-") as tmp, open_sandbox("local") as sandbox:
+    with tempfile.TemporaryDirectory(prefix="codesolve-ranking-") as tmp, open_sandbox("local", warm_python=not args.no_warm_python) as sandbox:
         replay = os.path.join(tmp, "pool.jsonl")
         write_replay(pools, replay)
         for problem in problems:
