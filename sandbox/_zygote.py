@@ -25,9 +25,11 @@ The child: its own session, the three descriptors on 0/1/2 and no other, its own
 the box uid with no capabilities (regained for an instant as effective root, then all
 ids set to the box uid), dumpable again, the work dir as cwd, ``sys.argv`` /
 ``sys.path[0]`` / ``__main__`` as ``python3 -B SCRIPT ARGS`` would have them. Then the
-compiled candidate runs and the interpreter exits the usual way (threads joined, atexit
-handlers, buffers flushed). Everything it changes dies with it; the next input starts
-again from the zygote's state.
+compiled candidate runs, and the child does the interpreter's shutdown steps itself
+(threads joined, atexit handlers, streams flushed, the candidate's namespace finalised,
+streams flushed again) and ``_exit``s: a full finalisation would write to every page
+shared with the zygote. Everything it changes dies with it; the next input starts again
+from the zygote's state.
 """
 
 
