@@ -529,6 +529,7 @@ class Box:
         self.reaped.clear()
         t0 = time.monotonic()
         exec_error = b""
+        orphaned = False  # the zygote died during the run: its child is ours to reap
         if zygote is not None:
             try:
                 pid = zygote.fork([stdin_fd, stdout_fd, stderr_fd], self._fork_fields(argv[3:], lim, mem_bytes, out_bytes))
@@ -548,10 +549,9 @@ class Box:
                     wstatus, rusage, failure = zygote.reaped(wall_s + ZYGOTE_REPLY_S)
                     if failure:
                         exec_error = f"warm interpreter: {failure}".encode()
-                except ZygoteGone:  # its child was orphaned to us: reaped below
+                except ZygoteGone:
                     self._drop_zygote(zygote)
-                    wstatus, rusage = 127 << 8, resource.getrusage(resource.RUSAGE_CHILDREN)
-                    exec_error = b"the warm interpreter died during the run"
+                    orphaned = True
             elif pid not in self.reaped:
                 _, wstatus, rusage = os.wait4(pid, 0)
         else:
@@ -562,8 +562,9 @@ class Box:
         self._kill_all()
         if pid in self.reaped:
             wstatus, rusage = self.reaped[pid]
-            if exec_error.startswith(b"the warm interpreter died"):
-                exec_error = b""
+        elif orphaned:
+            wstatus, rusage = 127 << 8, resource.getrusage(resource.RUSAGE_CHILDREN)
+            exec_error = b"the warm interpreter died during the run"
 
         if cpu_ns is not None and cpu_before is not None:
             cpu = (cpu_ns - cpu_before) / 1e9
@@ -675,14 +676,29 @@ class Box:
         except ChildProcessError:
             pass
 
-    def _fork_fields(self, args: list[str], lim: dict, mem_bytes: int, out_bytes: int) -> list[bytes]:
-        """The limits a warm child sets on itself: those ``_spawn`` gives a cold one."""
+    def _rlimits(self, lim: dict, mem_bytes: int, out_bytes: int) -> list[tuple[int, int, int]]:
+        """A run's rlimits as (resource, soft, hard), cold or warm. The stack gets a soft limit
+        only (hard RLIM_INFINITY: keep the current one): exec restores the stack limit it
+        started with, so a hard limit set on a cold child after its spawn would not hold."""
         cpu_soft = int(float(lim["time_s"])) + 2
         nofile = int(lim["open_files"])
-        nproc = 0 if self.cgroup.has("pids_max") else int(lim["processes"]) + 1
-        address_space = 0 if self.cgroup.has("memory_limit") else mem_bytes
-        return [str(v).encode() for v in (cpu_soft, cpu_soft + 1, out_bytes + 1, nofile, mem_bytes, nproc,
-                                          address_space)] + [os.fsencode(a) for a in args]
+        limits = [(resource.RLIMIT_CPU, cpu_soft, cpu_soft + 1),
+                  (resource.RLIMIT_FSIZE, out_bytes + 1, out_bytes + 1),
+                  (resource.RLIMIT_NOFILE, nofile, nofile),
+                  (resource.RLIMIT_STACK, mem_bytes, resource.RLIM_INFINITY)]
+        if not self.cgroup.has("pids_max"):
+            procs = int(lim["processes"]) + 1
+            limits.append((resource.RLIMIT_NPROC, procs, procs))
+        return limits
+
+    def _fork_fields(self, args: list[str], lim: dict, mem_bytes: int, out_bytes: int) -> list[bytes]:
+        """A warm child's request: the rlimits ``_spawn`` gives a cold child (plus the
+        address space when no memory cgroup), then the program's arguments."""
+        limits = self._rlimits(lim, mem_bytes, out_bytes)
+        if not self.cgroup.has("memory_limit"):
+            limits.append((resource.RLIMIT_AS, mem_bytes, mem_bytes))
+        table = " ".join(f"{res}:{soft}:{hard}" for res, soft, hard in limits)
+        return [table.encode()] + [os.fsencode(a) for a in args]
 
     def _spawn(self, argv: list[str], env: dict, lim: dict, stdin_fd: int, stdout_fd: int, stderr_fd: int,
                mem_bytes: int, out_bytes: int) -> int:
@@ -695,15 +711,7 @@ class Box:
         supervisor's own; RESETIDS gives the child the supervisor's real ids, the box's
         unprivileged uid, and no capabilities.
         """
-        cpu_soft = int(float(lim["time_s"])) + 2
-        nofile = int(lim["open_files"])
-        limits = [(resource.RLIMIT_CPU, cpu_soft, cpu_soft + 1),
-                  (resource.RLIMIT_FSIZE, out_bytes + 1, out_bytes + 1),
-                  (resource.RLIMIT_NOFILE, nofile, nofile),
-                  (resource.RLIMIT_STACK, mem_bytes, mem_bytes)]
-        if not self.cgroup.has("pids_max"):
-            procs = int(lim["processes"]) + 1
-            limits.append((resource.RLIMIT_NPROC, procs, procs))
+        limits = self._rlimits(lim, mem_bytes, out_bytes)
         saved = [(res, resource.getrlimit(res)) for res, _, _ in limits]
         actions = [(os.POSIX_SPAWN_DUP2, stdin_fd, 0), (os.POSIX_SPAWN_DUP2, stdout_fd, 1),
                    (os.POSIX_SPAWN_DUP2, stderr_fd, 2)]
@@ -718,8 +726,8 @@ class Box:
             for res, value in saved:
                 resource.setrlimit(res, value)
         for res, soft, hard in limits:
-            if res != resource.RLIMIT_STACK:  # exec restores the stack limit it started with: only
-                _prlimit(pid, res, (soft, hard))  # the soft limit set for the spawn is sure to hold
+            if hard != resource.RLIM_INFINITY:  # the stack's: only its soft limit is set (the one
+                _prlimit(pid, res, (soft, hard))  # in force at the spawn, which exec keeps)
         if not self.cgroup.has("memory_limit"):
             _prlimit(pid, resource.RLIMIT_AS, (mem_bytes, mem_bytes))
         # The child inherited the supervisor's OOM immunity; give it back the normal score.

@@ -15,9 +15,9 @@ box's programs (box uid) cannot signal, trace, renice or re-limit it. It is not 
 
 Protocol, one datagram each: the supervisor sends ``L`` + the script's path and the
 module names, NUL-separated; the zygote sends ``R`` when ready (``E message`` when the
-candidate cannot be loaded). The supervisor sends ``F`` + NUL-separated fields (CPU soft
-and hard limit, file size, open files, stack, processes or 0, address space or 0, then
-the program's extra arguments) with three file descriptors (stdin, stdout, stderr). The
+candidate cannot be loaded). The supervisor sends ``F`` + NUL-separated fields (the
+rlimits as ``resource:soft:hard`` separated by spaces, -1 for unlimited, then the
+program's extra arguments) with three file descriptors (stdin, stdout, stderr). The
 zygote forks, answers ``P pid``, reaps the child and answers ``S wait-status`` + the
 child's 16 rusage fields.
 
@@ -134,17 +134,13 @@ def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
                 f.write("0")
         except OSError:
             pass
-        cpu_soft, cpu_hard, fsize, nofile, stack, nproc, address_space = (int(v) for v in fields[:7])
-        limits = [(resource.RLIMIT_CPU, cpu_soft, cpu_hard), (resource.RLIMIT_FSIZE, fsize, fsize),
-                  (resource.RLIMIT_NOFILE, nofile, nofile),
-                  (resource.RLIMIT_STACK, stack, resource.RLIM_INFINITY)]  # soft only, as a cold start
-        if nproc:
-            limits.append((resource.RLIMIT_NPROC, nproc, nproc))
-        if address_space:
-            limits.append((resource.RLIMIT_AS, address_space, address_space))
+        limits = [tuple(int(v) for v in item.split(b":")) for item in fields[0].split()]
+        unlimited = resource.RLIM_INFINITY
         for res, soft, hard in limits:
             ceiling = resource.getrlimit(res)[1]  # a hard limit is never raised (as with a cold start)
-            if ceiling != resource.RLIM_INFINITY:
+            if hard == unlimited:  # keep the current one
+                hard = ceiling
+            if ceiling != unlimited:
                 soft, hard = min(soft, ceiling), min(hard, ceiling)
             resource.setrlimit(res, (soft, hard))
         os.setresgid(uid, uid, uid)
@@ -152,7 +148,7 @@ def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
         if prctl is not None:
             prctl(4, 1, 0, 0, 0)  # PR_SET_DUMPABLE: as after an exec
         os.chdir(work)
-        args = [os.fsdecode(a) for a in fields[7:]]
+        args = [os.fsdecode(a) for a in fields[1:]]
     except BaseException as exc:  # noqa: BLE001 - the supervisor reports it as a sandbox failure
         try:
             sock.send(b"X " + f"{type(exc).__name__}: {exc}".encode(errors="replace")[:2000])

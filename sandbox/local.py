@@ -410,9 +410,9 @@ class LocalSandbox:
         """Run ``executable`` on every input, using every box. Results are in input order.
 
         Each box receives inputs in small groups (one request, one reply per run), fewer
-        when the batch is small (but two at least for a Python program that can run warm). When ``stop(index, result)`` returns True no further group
-        is started: inputs never started get ``None``, and every input before a started
-        one was started.
+        when the batch is small (but two at least for a Python program that can run warm).
+        When ``stop(index, result)`` returns True no further group is started: inputs never
+        started get ``None``, and every input before a started one was started.
         """
         items = [as_run_input(x) for x in inputs]
         results: list[RunResult | None] = [None] * len(items)
