@@ -13,7 +13,7 @@ are run
     the same invocation (``--no-cold`` skips those).
 It prints runs per second, throughput as a multiple of bare's, time against the local
 backend's, per-run latency (bare: each subprocess.run; isolated: the program's wall time
-inside the box) as median and p99, how many runs went warm, and where an isolated run's
+inside the box) as median and p99, how many runs went warm and zygotes were started, and where an isolated run's
 time goes (host/box transport, preparation, spawn or fork to exit of the program, reaping
 and collecting, wiping scratch dirs), next to the fixed costs measured apart: starting a
 box (namespaces or container, once per box), a bare fork+exec of a program that does
