@@ -30,6 +30,7 @@ import ctypes.util
 import errno
 import fnmatch
 import json
+import math
 import os
 import platform
 import resource
@@ -65,6 +66,7 @@ MS_REC = 16384
 MS_PRIVATE = 1 << 18
 MNT_DETACH = 2
 
+MCL_CURRENT, MCL_FUTURE, MCL_ONFAULT = 1, 2, 4
 PR_SET_PDEATHSIG = 1
 PR_SET_NO_NEW_PRIVS = 38
 
@@ -227,6 +229,22 @@ def mount_scratch(cfg: dict, path: str) -> None:
 
 # --------------------------------------------------------------------------- cgroup handles
 
+#: A run is thrashing at its memory limit when, at ``THRASH_POLLS`` polls in a row
+#: ``THRASH_POLL_S`` apart, its cgroup's usage was within ``THRASH_MARGIN`` of the limit and
+#: at least ``THRASH_REFAULTS`` pages were refaulted since the poll before: reclaim keeps
+#: evicting file pages the program still uses (its own code, files it maps), which are
+#: always reclaimable, so the kernel never OOM-kills and the program crawls to its time
+#: limit. Reading a file once (the page cache recycled at the limit) refaults nothing; a
+#: thrashing program refaults thousands of pages a second.
+THRASH_POLL_S = 0.2
+THRASH_POLLS = 3
+THRASH_REFAULTS = 64
+THRASH_MARGIN = 2 << 20
+#: memory.stat keys counting refaulted pages (kernels before 5.9 have only the first).
+REFAULT_KEYS = ("workingset_refault", "workingset_refault_file", "workingset_refault_anon")
+#: ``killed_for`` of a run ended for thrashing at its memory limit (an MLE, not a TLE).
+THRASHING = "memory limit (the program thrashed at its memory limit: its working set does not fit)"
+
 #: Cgroup files the supervisor writes (limits, the peak reset); the others it only reads.
 WRITABLE = ("memory_limit", "memsw_limit", "pids_max", "memory_peak")
 
@@ -309,6 +327,27 @@ class Cgroup:
         if not self.has("memory_usage"):
             return 0
         return int(self.read("memory_usage"))
+
+    def pinned_bytes(self) -> int:
+        """What the cgroup holds that reclaim cannot take back: the usage less the page
+        cache of files (which a run's allocations evict, so it must not raise its limit)."""
+        usage = self.usage_bytes()
+        if not self.has("memory_stat"):
+            return usage
+        cache = self.counter("memory_stat", "active_file") + self.counter("memory_stat", "inactive_file")
+        return max(usage - cache, 0)
+
+    def thrashing_sample(self) -> tuple[int, bool] | None:
+        """(pages refaulted so far: evicted, then needed again soon enough that a little more
+        memory would have kept them; whether the usage is within ``THRASH_MARGIN`` of the
+        limit), or None when the cgroup does not say."""
+        if not (self.has("memory_stat") and self.has("memory_limit")):
+            return None
+        limit = self.last.get("memory_limit", "")
+        if not limit.isdigit():
+            return None
+        refaults = sum(self.counter("memory_stat", key) for key in REFAULT_KEYS)
+        return refaults, self.usage_bytes() >= int(limit) - THRASH_MARGIN
 
     def cpu_ns(self) -> int | None:
         if not self.has("cpu_usage"):
@@ -519,10 +558,10 @@ class Box:
         stdout_fd = os.memfd_create("stdout", os.MFD_CLOEXEC)
         stderr_fd = os.memfd_create("stderr", os.MFD_CLOEXEC)
         # The supervisor itself lives in the run cgroup (children inherit it for free, no
-        # per-run migration): what it holds is the baseline, added to the limit and
-        # subtracted from the peak.
+        # per-run migration): what it holds is the baseline, subtracted from the peak; what
+        # of it reclaim cannot free (not the page cache) is added to the limit.
         baseline = cg.usage_bytes()
-        cg.set_limits(mem_bytes + _round_up_mb(baseline), int(lim["processes"]) + 1 + len(self.zygotes))
+        cg.set_limits(mem_bytes + _round_up_mb(cg.pinned_bytes()), int(lim["processes"]) + 1 + len(self.zygotes))
         cg.reset_peak()
         oom_before = cg.oom_kills()
         cpu_before = cg.cpu_ns()
@@ -654,7 +693,7 @@ class Box:
         while len(self.zygotes) >= ZYGOTES_PER_BOX:
             self._drop_zygote(next(iter(self.zygotes.values())))
         # It loads under this run's limits (plus what the box holds), not the last run's.
-        self.cgroup.set_limits(mem_bytes + _round_up_mb(self.cgroup.usage_bytes()),
+        self.cgroup.set_limits(mem_bytes + _round_up_mb(self.cgroup.pinned_bytes()),
                                int(lim["processes"]) + 2 + len(self.zygotes))
         try:
             zygote = Zygote(self.zygote_source, key, argv[0], argv[2], list(warm.get("preload", [])), env,
@@ -755,9 +794,12 @@ class Box:
         try:
             wall_deadline = t0 + wall_s
             next_cpu_check = t0 + time_s
+            sample = self.cgroup.thrashing_sample()
+            next_mem_check = t0 + THRASH_POLL_S if sample is not None else math.inf
+            thrash_polls = 0
             while True:
                 now = time.monotonic()
-                wake = min(wall_deadline, next_cpu_check)
+                wake = min(wall_deadline, next_cpu_check, next_mem_check)
                 events = poller.poll(max(0.0, wake - now) * 1000 + 1)
                 for fd, ev in events:
                     if fd == pidfd:
@@ -775,6 +817,14 @@ class Box:
                         end(pid)
                         return "cpu time limit"
                     next_cpu_check = now + max(time_s - used, 0.01)
+                if now >= next_mem_check:
+                    previous, sample = sample, self.cgroup.thrashing_sample()
+                    thrashing = sample is not None and sample[1] and sample[0] - previous[0] >= THRASH_REFAULTS
+                    thrash_polls = thrash_polls + 1 if thrashing else 0
+                    if thrash_polls >= THRASH_POLLS:
+                        end(pid)
+                        return THRASHING
+                    next_mem_check = now + THRASH_POLL_S
         finally:
             os.close(pidfd)
 
@@ -939,6 +989,8 @@ def classify(exec_error: bytes, killed_for: str | None, output_over: bool, sig: 
              exit_code: int | None, oom: bool, stderr: bytes, cpu: float, time_s: float) -> tuple[str, str]:
     if exec_error:
         return "SE", "could not start the program: " + exec_error.decode(errors="replace")
+    if killed_for == THRASHING:
+        return "MLE", killed_for
     if killed_for:
         return "TLE", killed_for
     if output_over or sig == signal.SIGXFSZ:
@@ -1047,8 +1099,14 @@ def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
     on it would fail.) The supervisor is immune to the OOM
     killer (its children are reset to the normal score) and ignores every signal a
     program could send it; as pid 1 of the namespace it cannot be killed from inside.
+    Its memory is locked (each page as it is first touched): a program thrashing at its
+    memory limit in the same cgroup cannot get the supervisor's code evicted, so the
+    supervisor keeps watching the clock and the cgroup and ends it in time.
     """
     cgroup.join()
+    if _libc.mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"mlockall: {os.strerror(err)}")
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # never a core dump, in the box or its children
     try:
         with open("/proc/self/oom_score_adj", "w") as f:

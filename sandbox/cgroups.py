@@ -22,13 +22,13 @@ CGROUP_ROOT = "/sys/fs/cgroup"
 V1_FILES = {
     "memory": {"memory_limit": "memory.limit_in_bytes", "memsw_limit": "memory.memsw.limit_in_bytes",
                "memory_peak": "memory.max_usage_in_bytes", "memory_usage": "memory.usage_in_bytes",
-               "oom": "memory.oom_control"},
+               "memory_stat": "memory.stat", "oom": "memory.oom_control"},
     "pids": {"pids_max": "pids.max"},
     "cpuacct": {"cpu_usage": "cpuacct.usage"},
 }
 #: ... and in the unified hierarchy (v2).
 V2_FILES = {"memory_limit": "memory.max", "memsw_limit": "memory.swap.max", "memory_peak": "memory.peak",
-            "memory_usage": "memory.current", "oom": "memory.events", "pids_max": "pids.max",
+            "memory_usage": "memory.current", "memory_stat": "memory.stat", "oom": "memory.events", "pids_max": "pids.max",
             "cpu_usage": "cpu.stat"}
 _counter = itertools.count()
 

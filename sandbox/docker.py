@@ -42,8 +42,9 @@ LABEL = "org.codesolve.owner"
 #: Where the warm Python interpreter's source is mounted (read-only) in each container.
 CONTAINER_ZYGOTE = "/opt/codesolve/_zygote.py"
 #: Capabilities the supervisor keeps (its programs get none): change to the box uid,
-#: chown the inputs it writes for the program, and wipe what the program left.
-SUPERVISOR_CAPS = ["SETUID", "SETGID", "CHOWN", "DAC_OVERRIDE", "FOWNER", "KILL"]
+#: chown the inputs it writes for the program, wipe what the program left, and lock its
+#: own memory (so a program thrashing at its memory limit cannot stall it).
+SUPERVISOR_CAPS = ["SETUID", "SETGID", "CHOWN", "DAC_OVERRIDE", "FOWNER", "KILL", "IPC_LOCK"]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from sandbox import Checker, Limits, Program, RunInput, Status, Test, Verdict, judge
+from sandbox.backends import open_sandbox
 from sandbox.harness import function_call_program, judge_test_program
 
 ECHO_SUM_PY = "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n"
@@ -63,6 +66,79 @@ def test_memory_limit_reports_mle_and_peak(runner):
     ok = runner.run("cpp", "#include <vector>\n#include <cstdio>\nint main(){ std::vector<char> v(40<<20, 1); std::printf(\"%d\\n\", v[123]); }\n",
                     limits=Limits(time_s=5, memory_mb=64))
     assert ok.status is Status.OK and 38 <= ok.peak_memory_mb < 64  # 40 MB vector (+ code, - shared pages)
+
+
+GCC_DIR = "/usr/lib/gcc/x86_64-linux-gnu/12"
+#: Reads three large compiler files (about 100 MB) through read(), first dropping their
+#: cached pages (POSIX_FADV_DONTNEED, no privilege needed) so the reads are charged to
+#: this run's cgroup.
+READ_GCC_PY = f"""import os
+total = 0
+for name in ("cc1plus", "cc1", "lto1"):
+    with open(os.path.join({GCC_DIR!r}, name), "rb", buffering=0) as f:
+        os.posix_fadvise(f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        while chunk := f.read(1 << 20):
+            total += len(chunk)
+print(total >> 20)
+"""
+ALLOC_100MB_CPP = ("#include <vector>\n#include <cstdio>\n"
+                   "int main(){ std::vector<char> v(100<<20, 1); std::printf(\"%d\\n\", v[7]); }\n")
+#: 40 MB of its own memory plus a 33 MB file it maps and reads over and over: a working set
+#: over a 64 MB limit made of file pages, which reclaim can always evict (so the kernel never
+#: OOM-kills) and the program at once faults back in.
+THRASH_CPP = f"""#include <cstdio>
+#include <vector>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+int main() {{
+    std::vector<char> own(40 << 20, 1);
+    int fd = open("{GCC_DIR}/lto1", O_RDONLY);
+    struct stat st;
+    fstat(fd, &st);
+    posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    const volatile char* p = (const char*)mmap(nullptr, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    long sum = 0;
+    for (int pass = 0; pass < 100000; pass++)
+        for (off_t i = 0; i < st.st_size; i += 4096) sum += p[i];
+    std::printf("%ld %d\\n", sum, own[7]);
+}}
+"""
+
+
+def test_page_cache_a_box_holds_does_not_raise_the_next_runs_memory_limit(sandbox):
+    """A run that reads files leaves their pages cached and charged to the box's cgroup;
+    reclaim hands them to the next run, so they must not count in its memory limit (they
+    once did: 100 MB were allocated under a 64 MB limit)."""
+    one = open_sandbox(sandbox.name, workers=1)
+    try:
+        reader = one.compile(Program("python", READ_GCC_PY))
+        alloc = one.compile(Program("cpp", ALLOC_100MB_CPP))
+        assert reader.ok and alloc.ok
+        read = one.run(reader.executable, b"", Limits(time_s=10, wall_s=20, memory_mb=256))
+        assert read.status is Status.OK and int(read.stdout) >= 90, read
+        r = one.run(alloc.executable, b"", Limits(time_s=5, memory_mb=64))
+        assert r.status is Status.MLE, r
+        assert one.run(alloc.executable, b"", Limits(time_s=5, memory_mb=128)).status is Status.OK
+    finally:
+        one.close()
+
+
+def test_reading_files_through_the_page_cache_under_a_tight_limit_is_fine(runner):
+    """Reads fill the cgroup's page cache up to the limit and reclaim recycles it: no MLE."""
+    r = runner.run("python", READ_GCC_PY, limits=Limits(time_s=10, wall_s=20, memory_mb=48))
+    assert r.status is Status.OK and int(r.stdout) >= 90, r
+
+
+def test_thrashing_at_the_memory_limit_is_mle_not_a_crawl_to_tle(sandbox):
+    thrash = sandbox.compile(Program("cpp", THRASH_CPP))
+    assert thrash.ok
+    r = sandbox.run(thrash.executable, b"", Limits(time_s=10, wall_s=20, memory_mb=64))
+    assert r.status is Status.MLE and "thrashed" in r.reason, r
+    assert r.wall_s < 4, r
+    fits = sandbox.compile(Program("cpp", THRASH_CPP.replace("pass < 100000", "pass < 3")))
+    r = sandbox.run(fits.executable, b"", Limits(time_s=10, memory_mb=128))
+    assert r.status is Status.OK, r
 
 
 def test_output_limit(runner):
