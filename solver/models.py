@@ -130,11 +130,21 @@ class CompletionCache:
                 f"WHERE request = ? AND sample IN ({','.join('?' * len(wanted))})", [request, *wanted]).fetchall()
         return {r[0]: Generation(r[1], r[0], r[2] or "stop", r[3] or 0, r[4] or 0, 0.0, True) for r in rows}
 
-    def put(self, request: str, generation: Generation) -> None:
+    def put(self, request: str, generations: Sequence[Generation]) -> None:
+        """Record the choices of one answer in one transaction: a run killed while they are
+        written keeps all or none of them, so a resumed run asks the same request again
+        rather than a smaller one (which a model answers with other samples)."""
+        now = time.time()
+        rows = [(request, g.index, g.text, g.finish_reason, g.prompt_tokens, g.completion_tokens, now)
+                for g in generations]
         with self._lock:
-            self._db.execute("INSERT OR IGNORE INTO completions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             (request, generation.index, generation.text, generation.finish_reason,
-                              generation.prompt_tokens, generation.completion_tokens, time.time()))
+            self._db.execute("BEGIN")
+            try:
+                self._db.executemany("INSERT OR IGNORE INTO completions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     def close(self) -> None:
         with self._lock:
@@ -219,13 +229,11 @@ class OpenAIModel:
             self.usage.add(self.role, key, cached_samples=len(found))
         missing = [i for i in indices if i not in found]
         while missing:
-            got = await self._request(messages, len(missing), params, key)
-            for index, generation in zip(missing, got):
-                generation = Generation(generation.text, index, generation.finish_reason, generation.prompt_tokens,
-                                        generation.completion_tokens, generation.latency_s)
-                if self.cache:
-                    self.cache.put(request, generation)
-                found[index] = generation
+            got = [Generation(g.text, index, g.finish_reason, g.prompt_tokens, g.completion_tokens, g.latency_s)
+                   for index, g in zip(missing, await self._request(messages, len(missing), params, key))]
+            if self.cache:
+                self.cache.put(request, got)
+            found.update((g.index, g) for g in got)
             missing = missing[len(got):]
             if missing:
                 log.debug("%s returned %d of %d choices; asking again for the rest", self.name, len(got),
@@ -238,7 +246,7 @@ class OpenAIModel:
                         generation = Generation(g.text, index, g.finish_reason, g.prompt_tokens,
                                                 g.completion_tokens, g.latency_s)
                         if self.cache:
-                            self.cache.put(request, generation)
+                            self.cache.put(request, [generation])
                         found[index] = generation
                 missing = [i for i in missing if i not in found]
         return [found[i] for i in indices]

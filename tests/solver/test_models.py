@@ -103,6 +103,18 @@ def test_cache_by_sample_index_never_by_key(server, tmp_path):
     assert len(reopened.get(CompletionCache.request_key("scripted-1", MESSAGES, {"temperature": 0.8, "max_tokens": 2048, "seed": None}), range(4))) == 4
 
 
+def test_the_choices_of_one_answer_are_recorded_in_one_transaction(server, tmp_path):
+    """A run killed while an answer's choices are written keeps all or none of them: with
+    only some kept, the resumed run would ask a smaller request and get other samples."""
+    cache = CompletionCache(str(tmp_path / "cache.sqlite"))
+    statements: list[str] = []
+    cache._db.set_trace_callback(statements.append)
+    run(model(server, cache).generate(MESSAGES, 4))
+    writes = [s.split()[0].upper() for s in statements if not s.lstrip().upper().startswith("SELECT")]
+    assert writes == ["BEGIN"] + ["INSERT"] * 4 + ["COMMIT"], statements
+    cache.close()
+
+
 def test_replay_model(tmp_path):
     path = tmp_path / "samples.jsonl"
     rows = [{"task_id": "alpha", "completion": "a0"}, {"task_id": "beta", "completion": "b0"},
