@@ -291,13 +291,17 @@ class Cgroup:
 
     def counter(self, key: str, field: str) -> int:
         """A ``name value`` line from a flat-keyed file (memory.events, oom_control, cpu.stat)."""
-        if key not in self.fds:
-            return 0
-        for line in self.read(key).splitlines():
-            parts = line.split()
-            if len(parts) == 2 and parts[0] == field:
-                return int(parts[1])
-        return 0
+        return self.counters(key, (field,))[field]
+
+    def counters(self, key: str, fields: tuple[str, ...]) -> dict[str, int]:
+        """Several ``name value`` lines of one flat-keyed file, read once (0 when absent)."""
+        found = dict.fromkeys(fields, 0)
+        if key in self.fds:
+            for line in self.read(key).splitlines():
+                parts = line.split()
+                if len(parts) == 2 and parts[0] in found:
+                    found[parts[0]] = int(parts[1])
+        return found
 
     def set_limits(self, memory_bytes: int, pids: int) -> None:
         if self.has("memory_limit"):
@@ -328,14 +332,12 @@ class Cgroup:
             return 0
         return int(self.read("memory_usage"))
 
-    def pinned_bytes(self) -> int:
-        """What the cgroup holds that reclaim cannot take back: the usage less the page
-        cache of files (which a run's allocations evict, so it must not raise its limit)."""
-        usage = self.usage_bytes()
+    def pinned_bytes(self, usage: int) -> int:
+        """Of ``usage``, what reclaim cannot take back: less the page cache of files (which a
+        run's allocations evict, so it must not raise its limit)."""
         if not self.has("memory_stat"):
             return usage
-        cache = self.counter("memory_stat", "active_file") + self.counter("memory_stat", "inactive_file")
-        return max(usage - cache, 0)
+        return max(usage - sum(self.counters("memory_stat", ("active_file", "inactive_file")).values()), 0)
 
     def thrashing_sample(self) -> tuple[int, bool] | None:
         """(pages refaulted so far: evicted, then needed again soon enough that a little more
@@ -346,7 +348,7 @@ class Cgroup:
         limit = self.last.get("memory_limit", "")
         if not limit.isdigit():
             return None
-        refaults = sum(self.counter("memory_stat", key) for key in REFAULT_KEYS)
+        refaults = sum(self.counters("memory_stat", REFAULT_KEYS).values())
         return refaults, self.usage_bytes() >= int(limit) - THRASH_MARGIN
 
     def cpu_ns(self) -> int | None:
@@ -561,7 +563,7 @@ class Box:
         # per-run migration): what it holds is the baseline, subtracted from the peak; what
         # of it reclaim cannot free (not the page cache) is added to the limit.
         baseline = cg.usage_bytes()
-        cg.set_limits(mem_bytes + _round_up_mb(cg.pinned_bytes()), int(lim["processes"]) + 1 + len(self.zygotes))
+        cg.set_limits(mem_bytes + _round_up_mb(cg.pinned_bytes(baseline)), int(lim["processes"]) + 1 + len(self.zygotes))
         cg.reset_peak()
         oom_before = cg.oom_kills()
         cpu_before = cg.cpu_ns()
@@ -693,7 +695,7 @@ class Box:
         while len(self.zygotes) >= ZYGOTES_PER_BOX:
             self._drop_zygote(next(iter(self.zygotes.values())))
         # It loads under this run's limits (plus what the box holds), not the last run's.
-        self.cgroup.set_limits(mem_bytes + _round_up_mb(self.cgroup.pinned_bytes()),
+        self.cgroup.set_limits(mem_bytes + _round_up_mb(self.cgroup.pinned_bytes(self.cgroup.usage_bytes())),
                                int(lim["processes"]) + 2 + len(self.zygotes))
         try:
             zygote = Zygote(self.zygote_source, key, argv[0], argv[2], list(warm.get("preload", [])), env,
