@@ -389,6 +389,14 @@ class LocalSandbox:
     def compile(self, program: Program, limits: Limits = COMPILE_LIMITS) -> CompileResult:
         lang = get_language(program.language)
         files = {lang.source_name: program.source_bytes, **dict(program.extra_files)}
+        if not lang.compile_argv:  # nothing to build: the sources are the executable
+            errors = lang.syntax_check(files) if lang.syntax_check else ""
+            if errors:
+                return CompileResult(None, RunResult(Status.CE, 1, stderr=errors.encode(),
+                                                     reason="compilation failed (syntax error)"))
+            kept = {n: data for n, data in files.items() if any(_glob_match(n, p) for p in lang.artefacts)}
+            return CompileResult(Executable(lang.name, tuple(sorted(kept.items())), lang.run_argv + program.args),
+                                 RunResult(Status.OK, 0))
         inp = RunInput(files=files, collect=lang.artefacts)
         run = self._on_box(lambda box: self._execute(box, None, lang.compile_argv, inp, limits))
         if run.status is Status.OK and all(any(_glob_match(n, pat) for n in run.files)

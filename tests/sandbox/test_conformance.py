@@ -33,6 +33,11 @@ def test_compile_error_is_ce_with_compiler_message(sandbox):
     bad_py = sandbox.compile(Program("python", "def f(:\n  pass\n"))
     assert not bad_py.ok and bad_py.run.status is Status.CE
     assert b"SyntaxError" in bad_py.run.stderr
+    # Errors the parser alone lets through are found too (Python's check is the byte-code compiler's).
+    outside = sandbox.compile(Program("python", "x = 1\nreturn x\n"))
+    assert outside.run.status is Status.CE and b"prog.py:2" in outside.run.stderr
+    helper = sandbox.compile(Program("python", "import helper\n", (("helper.py", b"def f(:\n"),)))
+    assert helper.run.status is Status.CE and b"helper.py:1" in helper.run.stderr
 
 
 def test_nonzero_exit_and_exception_are_re(runner):
