@@ -8,11 +8,12 @@ from .limits import COMPILE_LIMITS, Limits
 from .programs import CompileResult, Executable, Program, RunInput
 from .results import RunResult, Status
 from .judging import JudgeResult, Test, TestVerdict, Verdict, judge
-from .harness import function_call_program, judge_test_program, test_program
+from .harness import function_call_program, function_calls_program, judge_test_program, run_calls, test_program
 
 __all__ = [
     "BACKENDS", "CheckResult", "Checker", "JudgeResult", "Test", "TestVerdict", "Verdict", "judge",
-    "function_call_program", "judge_test_program", "open_sandbox", "test_program",
+    "function_call_program", "function_calls_program", "judge_test_program", "open_sandbox", "run_calls",
+    "test_program",
     "BoxCrashed", "COMPILE_LIMITS", "CheckerError", "CompileResult", "Executable", "IsolationUnavailable",
     "LANGUAGES", "Language", "Limits", "Program", "RunInput", "RunResult", "SandboxError", "Status",
     "UnsupportedLanguage", "get_language", "language_for_path",

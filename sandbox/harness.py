@@ -7,18 +7,34 @@
   define a free function; the harness deduces its parameter types, so ``int``,
   ``long long``, ``double``, ``bool``, ``std::string`` and nested ``std::vector`` all work.
   Compare results with ``Checker(kind="json")``.
+* :func:`function_calls_program` is the same for many calls in one process (Python): the
+  candidate is loaded once and called once per input, each call under its own CPU and
+  wall limit (a timer interrupts it), as LeetCode-style judges and in-process graders run a
+  function's tests. :func:`run_calls` runs it and gives one result per call, as if each
+  call had been a run of its own: status, the JSON result as stdout, the call's CPU time.
+  What a call changes in the module's globals is seen by later calls of the same run (as
+  on those judges); arguments are read afresh for every call. After ``max_timeouts``
+  calls out of time the rest are not run (``None``), so a program that loops costs a few
+  limits, not one per input.
 * :func:`test_program` runs a test program (HumanEval's ``check(candidate)``, MBPP's
   ``assert`` lines) against a Python candidate; :func:`judge_test_program` gives AC when
   every assertion holds, WA when one fails, RE when the candidate crashes.
+
+Arguments are one line: a JSON array, or a Python literal list when JSON cannot carry them
+(a tuple, a dict with integer keys; see :mod:`problems.calls`); the Python harnesses read
+either.
 """
 
 from __future__ import annotations
 
+import json
+from typing import Sequence
+
 from .errors import UnsupportedLanguage
 from .judging import JudgeResult, Sandbox, TestVerdict, Verdict
 from .limits import Limits
-from .programs import Program
-from .results import Status
+from .programs import Executable, Program
+from .results import RunResult, Status
 
 ASSERTION_EXIT = 3
 
@@ -34,9 +50,16 @@ def _load(path):
     spec.loader.exec_module(mod)
     return mod
 
+def _arguments(text):
+    try:
+        return json.loads(text)
+    except ValueError:
+        import ast
+        return ast.literal_eval(text.strip())
+
 def main():
     path, entry = sys.argv[1], sys.argv[2]
-    args = json.loads(sys.stdin.read())
+    args = _arguments(sys.stdin.read())
     out = sys.stdout
     sys.stdout = sys.stderr
     mod = _load(path)
@@ -51,6 +74,109 @@ def main():
         result = list(result)
     out.write(json.dumps(result) + "\n")
     out.flush()
+
+main()
+'''
+
+PY_CALLS_HARNESS = r'''
+import ast, hashlib, importlib.util, json, os, signal, sys, time, typing
+
+class _OutOfTime(BaseException):
+    pass
+
+def _out_of_time(signum, frame):
+    raise _OutOfTime()
+
+def _load(path):
+    spec = importlib.util.spec_from_file_location("candidate", path)
+    mod = importlib.util.module_from_spec(spec)
+    for name in getattr(typing, "__all__", []):
+        setattr(mod, name, getattr(typing, name))
+    sys.modules["candidate"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+def _arguments(text):
+    try:
+        return json.loads(text)
+    except ValueError:
+        return ast.literal_eval(text.strip())
+
+def _plain(value):
+    if isinstance(value, tuple):
+        value = list(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+def _python_text(value):
+    if isinstance(value, (set, frozenset)):
+        return "py:{" + ", ".join(sorted(repr(v) for v in value)) + "}"
+    return "py:" + repr(value)
+
+def _say(out, record):
+    out.write(json.dumps(record) + "\n")
+    out.flush()
+
+def main():
+    path, entry = sys.argv[1], sys.argv[2]
+    job = json.loads(sys.stdin.read())
+    out = sys.stdout
+    sys.stdout = open(os.devnull, "w")  # what the candidate prints is not its result
+    sys.stdin = open(os.devnull)
+    limit, wall, patience = job["time_s"], job["wall_s"], job["max_timeouts"]
+    signal.signal(signal.SIGPROF, _out_of_time)
+    signal.signal(signal.SIGALRM, _out_of_time)
+    try:
+        mod = _load(path)
+        fn = getattr(mod, entry, None)
+        if fn is None and isinstance(getattr(mod, "Solution", None), type):
+            fn = getattr(mod.Solution(), entry, None)
+        if not callable(fn):
+            raise NameError(f"the candidate defines no function {entry!r}")
+    except BaseException as exc:
+        _say(out, {"load": type(exc).__name__, "error": str(exc)[:300]})
+        return
+    _say(out, {"load": "ok"})
+    timeouts = 0
+    for text in job["inputs"]:
+        if timeouts >= patience:
+            break
+        status, result, error = "OK", None, ""
+        t0 = time.process_time()
+        try:
+            args = _arguments(text)
+            signal.setitimer(signal.ITIMER_PROF, limit, 0.01)
+            signal.setitimer(signal.ITIMER_REAL, wall, 0.01)
+            try:
+                value = fn(**args) if isinstance(args, dict) else fn(*args)
+            finally:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            try:
+                result = json.dumps(_plain(value))
+            except (TypeError, ValueError, RecursionError):  # not JSON: Python's text of it
+                result = _python_text(value)
+        except _OutOfTime:
+            status, error = "TLE", "call time limit"
+        except MemoryError:
+            status, error = "MLE", "MemoryError"
+        except BaseException as exc:
+            status, error = "RE", type(exc).__name__ + (": " + str(exc)[:200] if str(exc) else "")
+        cpu = time.process_time() - t0
+        if status == "OK" and cpu > limit:
+            status, error = "TLE", "call time limit"
+        if status == "TLE":
+            timeouts += 1
+        record = {"status": status, "cpu_s": round(cpu, 6), "error": error}
+        if status == "OK":
+            if len(result) <= 65536:
+                record["result"] = result
+            else:
+                record["digest"] = hashlib.sha256(result.encode()).hexdigest()
+        _say(out, record)
 
 main()
 '''
@@ -242,6 +368,77 @@ def function_call_program(language: str, candidate: str | bytes, entry_point: st
         source = CPP_CALL_HARNESS.replace("ENTRY_POINT", entry_point)
         return Program("cpp", source, (("candidate.cpp", cand),))
     raise UnsupportedLanguage(f"function-call harness: no harness for language {language!r} (python, cpp)")
+
+
+def function_calls_program(candidate: str | bytes, entry_point: str) -> Program:
+    """A Python program that loads ``candidate`` once and calls ``entry_point`` on every
+    input of a job (see :func:`run_calls`)."""
+    _check_identifier(entry_point)
+    cand = candidate.encode() if isinstance(candidate, str) else candidate
+    return Program("python", PY_CALLS_HARNESS, (("candidate.py", cand),), ("{dir}/candidate.py", entry_point))
+
+
+#: CPU time a calls run may spend loading the candidate, beyond its calls' limits.
+CALLS_LOAD_S = 2.0
+
+
+def run_calls(sandbox: Sandbox, executable: Executable, inputs: Sequence[bytes], limits: Limits,
+              max_timeouts: int = 3) -> list[RunResult | None]:
+    """Call the function of a :func:`function_calls_program` once per input, in one run.
+
+    ``limits.time_s`` is the CPU limit of one call (its wall limit ``limits.wall_limit_s``),
+    ``memory_mb`` and the rest apply to the whole run. One result per input, in order:
+    status ``OK`` with the JSON result as ``stdout`` (``py:`` and Python's text for a value
+    JSON cannot hold, a set's items sorted; for results over 64 KB, their SHA-256 as
+    ``digest:HEX``), ``TLE`` past the call's limit, ``MLE`` on ``MemoryError``,
+    ``RE`` on any other exception (named in ``stderr``); ``None`` for calls not made (after
+    ``max_timeouts`` timeouts, or after the run itself ended early, whose status the first
+    unfinished call takes). A candidate that cannot be loaded gives ``RE`` for every call.
+    """
+    if not inputs:
+        return []
+    job = {"time_s": limits.time_s, "wall_s": limits.wall_limit_s, "max_timeouts": max_timeouts,
+           "inputs": [i.decode(errors="replace") for i in inputs]}
+    whole = limits.with_(time_s=CALLS_LOAD_S + len(inputs) * limits.time_s, wall_s=None)
+    run = sandbox.run_batch(executable, [json.dumps(job).encode()], whole)[0]
+    return read_calls(run, len(inputs))
+
+
+def read_calls(run: RunResult | None, n: int) -> list[RunResult | None]:
+    """The per-call results of a calls run (see :func:`run_calls`)."""
+    results: list[RunResult | None] = [None] * n
+    if run is None:
+        return results
+    lines = run.stdout.decode(errors="replace").splitlines()
+    try:
+        header = json.loads(lines[0]) if lines else {}
+    except ValueError:
+        header = {}
+    if header.get("load") != "ok":
+        failed = RunResult(Status.SE if run.status is Status.SE else
+                           Status.RE if run.status is Status.OK else run.status, run.exit_code, run.signal,
+                           run.cpu_s, run.wall_s, run.peak_memory_mb,
+                           stderr=f"{header.get('load', 'no output')}: {header.get('error', '')}".encode()
+                           + b"\n" + run.stderr, reason=run.reason or "the candidate did not load")
+        return [failed] * n
+    done = 0
+    for line in lines[1:n + 1]:
+        try:
+            rec = json.loads(line)
+            status = Status(rec["status"])
+        except (ValueError, KeyError, TypeError):
+            break
+        out = rec.get("result")
+        stdout = out.encode() if isinstance(out, str) else f"digest:{rec.get('digest', '')}".encode()
+        results[done] = RunResult(status, 0 if status is Status.OK else 1, None, float(rec.get("cpu_s", 0.0)),
+                                  float(rec.get("cpu_s", 0.0)), run.peak_memory_mb,
+                                  stdout if status is Status.OK else b"", str(rec.get("error", "")).encode(),
+                                  reason=str(rec.get("error", "")))
+        done += 1
+    if done < n and run.status is not Status.OK:  # the run itself ended during this call
+        results[done] = RunResult(run.status, run.exit_code, run.signal, run.cpu_s, run.wall_s,
+                                  run.peak_memory_mb, b"", run.stderr, reason=run.reason)
+    return results
 
 
 def test_program(candidate: str | bytes, test_source: str | bytes, entry_point: str) -> Program:

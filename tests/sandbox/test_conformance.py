@@ -8,7 +8,7 @@ import pytest
 
 from sandbox import Checker, Limits, Program, RunInput, Status, Test, Verdict, judge
 from sandbox.backends import open_sandbox
-from sandbox.harness import function_call_program, judge_test_program
+from sandbox.harness import function_call_program, function_calls_program, judge_test_program, run_calls
 
 ECHO_SUM_PY = "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n"
 ECHO_SUM_CPP = """#include <cstdio>
@@ -205,6 +205,54 @@ def test_function_call_strings_and_floats_in_cpp(sandbox):
     tests = [Test("1", json.dumps(["caf\u00e9 \"q\"", 2.5, True]).encode(), json.dumps(["caf\u00e9 \"q\"!", "1", "t"]).encode())]
     res = judge(sandbox, function_call_program("cpp", cpp, "g"), tests, checker=Checker(kind="json"))
     assert res.verdict is Verdict.AC, res.to_json()
+
+
+CALLS_CANDIDATE = """
+calls = 0
+def f(x, y=0):
+    global calls
+    calls += 1
+    print("noise")          # not part of the result
+    if x == -1:
+        while True: pass
+    if x == -2:
+        raise ValueError("negative")
+    if x == -3:
+        return {3, 1, 2}
+    if x == -4:
+        import time; time.sleep(30)
+    if x == -5:
+        return [0] * 10**12
+    if isinstance(x, dict):
+        return sorted(x)
+    return (x * 2 + y, calls)
+"""
+
+
+def test_function_calls_one_process_per_candidate(sandbox):
+    exe = sandbox.compile(function_calls_program(CALLS_CANDIDATE, "f")).executable
+    inputs = [b"[1]\n", b"[-2]\n", b"[2, 3]\n", b"[{8: 'a', 2: 'b'}]\n", b"[-3]\n", b"[-5]\n", b"[-1]\n",
+              b"[-4]\n", b"[5]\n", b"[-1]\n", b"[6]\n"]
+    results = run_calls(sandbox, exe, inputs, Limits(time_s=0.3, wall_s=1.0), max_timeouts=3)
+    got = [(r.status.value, r.stdout) if r is not None else None for r in results]
+    assert got[:8] == [("OK", b"[2, 1]"), ("RE", b""), ("OK", b"[7, 3]"), ("OK", b"[2, 8]"),  # a literal input
+                       ("OK", b"py:{1, 2, 3}"), ("MLE", b""), ("TLE", b""), ("TLE", b"")]  # CPU, then wall
+    assert results[1].stderr.startswith(b"ValueError: negative")
+    assert got[8] == ("OK", b"[10, 9]")  # globals persist between calls of one run, as on LeetCode
+    assert got[9] == ("TLE", b"") and got[10] is None  # the third timeout ends the run: no call after it
+    assert results[6].cpu_s >= 0.3 and results[0].cpu_s < 0.1
+
+
+def test_function_calls_when_the_candidate_fails_to_load_or_exits(sandbox):
+    missing = sandbox.compile(function_calls_program("def g(x):\n    return x\n", "f")).executable
+    results = run_calls(sandbox, missing, [b"[1]", b"[2]"], Limits(time_s=1))
+    assert [r.status for r in results] == [Status.RE, Status.RE] and b"no function 'f'" in results[0].stderr
+    quits = sandbox.compile(function_calls_program("import os\ndef f(x):\n    if x: os._exit(3)\n    return 0\n",
+                                                   "f")).executable
+    results = run_calls(sandbox, quits, [b"[0]", b"[1]", b"[0]"], Limits(time_s=1))
+    assert results[0].stdout == b"0" and results[1].status is Status.RE and results[1].exit_code == 3
+    assert results[2] is None
+    assert run_calls(sandbox, quits, [], Limits(time_s=1)) == []
 
 
 def test_test_program_verdicts(sandbox):
