@@ -121,6 +121,29 @@ class PreparedChecker:
         return [_validator_result(run) for run in runs]
 
 
+def judge_runs(tests: Sequence[Test], runs: Sequence[RunResult | None], checker: PreparedChecker,
+               stop_on_failure: bool = True) -> JudgeResult:
+    """Verdicts of runs already made (``runs[i]`` on ``tests[i]``; ``None``: not run, not
+    reported), checked in one batch; with ``stop_on_failure`` nothing after the first
+    failing test is reported."""
+    ran = [(t, r) for t, r in zip(tests, runs) if r is not None]
+    try:
+        checks = iter(checker.check_many([(t, r.stdout) for t, r in ran if r.status is Status.OK]))
+    except CheckerError as exc:
+        return JudgeResult(Verdict.JE, [TestVerdict(tests[0].name if tests else "", Verdict.JE, None, str(exc))])
+    verdicts: list[TestVerdict] = []
+    for test, run in ran:
+        if run.status is Status.OK:
+            res = next(checks)
+            verdicts.append(TestVerdict(test.name, Verdict.AC if res.accepted else Verdict.WA, run, res.message))
+        else:
+            verdicts.append(TestVerdict(test.name, _STATUS_VERDICT[run.status], run, run.reason))
+        if verdicts[-1].verdict is not Verdict.AC and stop_on_failure:
+            break
+    first = next((t for t in verdicts if t.verdict is not Verdict.AC), None)
+    return JudgeResult(first.verdict if first else Verdict.AC, verdicts)
+
+
 def _validator_result(run: RunResult | None) -> CheckResult:
     assert run is not None
     message = run.files.get("feedback/judgemessage.txt", b"").decode("utf-8", errors="replace").strip()
@@ -153,34 +176,14 @@ def judge(sandbox: Sandbox, program: Program | Executable, tests: Sequence[Test]
     chunk = 8
     for start in range(0, len(tests), chunk):
         part = tests[start:start + chunk]
-        first_bad = [len(part)]
 
         def stop(i: int, run: RunResult) -> bool:
-            if run.status is not Status.OK:
-                first_bad[0] = min(first_bad[0], i)
-                return stop_on_failure
-            return False
+            return stop_on_failure and run.status is not Status.OK
 
         runs = sandbox.run_batch(executable, [t.input for t in part], limits, stop=stop)
-        ran = [(t, r) for t, r in zip(part, runs) if r is not None]
-        to_check = [(t, r.stdout) for t, r in ran if r.status is Status.OK]
-        try:
-            checks = iter(prepared.check_many(to_check))
-        except CheckerError as exc:
-            return JudgeResult(Verdict.JE, verdicts + [TestVerdict(part[0].name, Verdict.JE, None, str(exc))],
-                               compile_run)
-        failed = False
-        for test, run in ran:
-            if run.status is Status.OK:
-                res = next(checks)
-                tv = TestVerdict(test.name, Verdict.AC if res.accepted else Verdict.WA, run, res.message)
-            else:
-                tv = TestVerdict(test.name, _STATUS_VERDICT[run.status], run, run.reason)
-            verdicts.append(tv)
-            if tv.verdict is not Verdict.AC and stop_on_failure:
-                failed = True
-                break
-        if failed:
+        result = judge_runs(part, runs, prepared, stop_on_failure)
+        verdicts += result.tests
+        if result.verdict is Verdict.JE or (stop_on_failure and result.verdict is not Verdict.AC):
             break
     first = next((t for t in verdicts if t.verdict is not Verdict.AC), None)
     return JudgeResult(first.verdict if first else Verdict.AC, verdicts, compile_run)

@@ -240,7 +240,7 @@ def test_function_calls_one_process_per_candidate(sandbox):
     assert results[1].stderr.startswith(b"ValueError: negative")
     assert got[8] == ("OK", b"[10, 9]")  # globals persist between calls of one run, as on LeetCode
     assert got[9] == ("TLE", b"") and got[10] is None  # the third timeout ends the run: no call after it
-    assert results[6].cpu_s >= 0.3 and results[0].cpu_s < 0.1
+    assert results[6].cpu_s >= 0.25 and results[0].cpu_s < 0.1  # the timer and process_time differ a little
 
 
 def test_function_calls_when_the_candidate_fails_to_load_or_exits(sandbox):
