@@ -28,6 +28,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 
+from problems._rows import safe_id
+
 log = logging.getLogger(__name__)
 
 Message = Mapping[str, str]
@@ -355,16 +357,28 @@ def read_sample_rows(path: str, what: str = "samples file") -> Iterator[tuple[di
             yield row, text
 
 
+class ReplayMissing(ModelError):
+    """A replay file holds no sample for a problem it is asked about: the run cannot be
+    what the user meant (a wrong file, or task ids that name other problems)."""
+
+
 class ReplayModel:
     """Serves recorded samples per problem (and role) from JSONL, with no model at all.
 
     Rows are ``{"task_id": ..., "completion": ...}`` (the common samples-file layout) or
-    ``{"task_id": ..., "code": ...}``, optionally with ``"role"`` (``solve`` when absent, so
-    a plain samples file is a pool of solutions) and ``"purpose"`` (for the tests role:
-    ``generator``, ``inputs``, ``validator`` or ``tests``, matching what the pipeline asks
-    for). The k-th sample of a request is the k-th row for its problem and purpose in file
-    order (rows without a purpose serve any purpose); asking past the recorded pool is an
-    error (a replay cannot draw new samples).
+    ``{"task_id": ..., "code": ...}``, optionally with ``"role"`` and ``"purpose"`` (what
+    the reply is for: a tests-role ``generator``, ``inputs``, ``validator`` or ``tests``; a
+    solve-role ``adjudicate``; see the pipeline). Task ids match problem ids as
+    ``codesolve eval`` matches them (``HumanEval/0`` is the problem ``HumanEval_0``).
+
+    A model opened for a role serves the rows naming that role; when no row of the file
+    names it, the rows naming no role (so a plain samples file given as ``--model`` is a
+    pool of solutions, and given as ``--tests-model`` a pool of tests replies). A file
+    that serves nothing for the role is an error, and so is a problem the file has no
+    row for (:class:`ReplayMissing`). The k-th sample of a request is the k-th row for its
+    problem and purpose in file order (rows without a purpose serve any purpose); asking
+    past the recorded rows, or for a purpose a problem has no row for, is a
+    :class:`ModelError` (a replay cannot draw new samples).
     """
 
     def __init__(self, path: str, role: str = "solve", usage: UsageLog | None = None) -> None:
@@ -373,13 +387,26 @@ class ReplayModel:
         self.role = role
         self.usage = usage or UsageLog()
         self.pool: dict[tuple[str, str], list[str]] = {}
+        by_role: dict[str | None, list[tuple[dict[str, Any], str]]] = {}
         for row, text in read_sample_rows(path, "replay file"):
-            if row.get("role", "solve") == role:
-                self.pool.setdefault((str(row["task_id"]), str(row.get("purpose", ""))), []).append(text)
+            by_role.setdefault(row.get("role"), []).append((row, text))
+        rows = by_role.get(role) or by_role.get(None, [])
+        if not rows:
+            named = sorted(str(r) for r in by_role if r is not None)
+            raise ModelError(f"{path}: no rows for the {role} role (its rows name the role "
+                             f"{', '.join(named) or 'of no row'}); give the file as the model of that role")
+        self.tasks: set[str] = set()
+        for row, text in rows:
+            task = safe_id(str(row["task_id"]))
+            self.tasks.add(task)
+            self.pool.setdefault((task, str(row.get("purpose", ""))), []).append(text)
 
     async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
                        temperature: float = 0.8, max_tokens: int = 2048, seed: int | None = None,
                        key: str = "", purpose: str = "") -> list[Generation]:
+        if key not in self.tasks:
+            raise ReplayMissing(f"{self.path}: no recorded {self.role} samples for the problem {key!r} "
+                                f"(the file holds {len(self.tasks)} other task ids)")
         recorded = self.pool.get((key, purpose)) or self.pool.get((key, ""), [])
         if start + n > len(recorded):
             what = f"{self.role} samples" + (f" for {purpose!r}" if purpose else "")

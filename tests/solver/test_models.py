@@ -9,7 +9,8 @@ import time
 import pytest
 
 from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
-from solver.models import CompletionCache, Endpoints, ModelConfig, ModelError, OpenAIModel, ReplayModel, open_model
+from solver.models import (CompletionCache, Endpoints, ModelConfig, ModelError, OpenAIModel, ReplayMissing, ReplayModel,
+                           open_model)
 
 POOL = [f"print({i})\n" for i in range(6)]
 MESSAGES = [{"role": "system", "content": "You write Python."}, {"role": "user", "content": "problem alpha"}]
@@ -130,6 +131,23 @@ def test_replay_model(tmp_path):
         ReplayModel(str(tmp_path / "bad.jsonl"))
     with pytest.raises(ModelError, match="no such replay file"):
         open_model(f"replay:{tmp_path / 'missing.jsonl'}")
+
+
+def test_replay_takes_the_files_people_have(tmp_path):
+    # HumanEval-style task ids match problem ids as in eval; a file of tests replies that
+    # names no role serves the tests role when given as the tests model.
+    tests = tmp_path / "tests.jsonl"
+    tests.write_text("\n".join(json.dumps({"task_id": "Set/7", "completion": f"t{i}"}) for i in range(3)) + "\n")
+    model = open_model(f"replay:{tests}", "tests")
+    assert [g.text for g in run(model.generate(MESSAGES, 3, key="Set_7", purpose="tests"))] == ["t0", "t1", "t2"]
+    # A problem the file has no row for is an error naming the file, not an empty pool.
+    with pytest.raises(ReplayMissing, match=r"tests.jsonl: no recorded tests samples for the problem 'Set_8'"):
+        run(model.generate(MESSAGES, 1, key="Set_8"))
+    # A file whose rows all name another role serves nothing for this one: an error at once.
+    named = tmp_path / "named.jsonl"
+    named.write_text(json.dumps({"task_id": "a", "completion": "x", "role": "tests"}) + "\n")
+    with pytest.raises(ModelError, match=r"named.jsonl: no rows for the solve role \(its rows name the role tests\)"):
+        open_model(f"replay:{named}")
 
 
 def test_concurrency_is_bounded_per_endpoint(server):
