@@ -4,7 +4,8 @@ Rows are ``{"task_id", "completion"}`` (evalplus / LiveCodeBench style) or
 ``{"task_id", "code", "language"}``. A completion may be a Markdown reply or bare code;
 the language is the row's, else C++ when the code looks like C++, else Python. For a
 HumanEval-style problem whose completion does not define the entry point, the prompt
-(starter code) is put in front of it, as HumanEval's completions continue the prompt.
+(starter code) is put in front of it, as HumanEval's completions continue the prompt
+(:func:`solver.extract.completed_program`, the rule ``codesolve solve`` uses too).
 Each sample is judged on the problem's samples and hidden tests (or its test program).
 """
 
@@ -19,7 +20,7 @@ from problems.judging import judge_problem
 from sandbox import Program
 from sandbox.judging import PreparedChecker, Sandbox
 
-from .extract import extract_code
+from .extract import completed_program
 from .metrics import ks_for, mean_pass_at_k, pass_at_k
 from .models import read_sample_rows
 
@@ -51,14 +52,10 @@ def sample_program(problem: Problem, row: dict[str, Any]) -> Program | None:
     text = row.get("code", row.get("completion", ""))
     language = str(row.get("language") or ("cpp" if "#include" in text else "python")).lower()
     language = {"c++": "cpp", "py": "python", "python3": "python"}.get(language, language)
-    code = extract_code(text, language) if "```" in text else text
-    if code is None:
-        return None
-    entry = problem.interface.entry_point
-    if (language == "python" and entry and problem.interface.starter_code
-            and f"def {entry}" not in code):
-        code = problem.interface.starter_code + code
-    return Program(language, code)
+    code = completed_program(text, language, problem.interface.starter_code, problem.interface.entry_point)
+    if code is None and "```" not in text:
+        code = text  # bare code is graded as it is (its compile error is its verdict)
+    return Program(language, code) if code is not None else None
 
 
 def grade(sandbox: Sandbox, problems: ProblemSet, samples: dict[str, list[dict[str, Any]]],

@@ -38,6 +38,22 @@ def extract_code(reply: str, language: str) -> str | None:
     return None
 
 
+def completed_program(reply: str, language: str, starter_code: str | None = None,
+                      entry_point: str | None = None) -> str | None:
+    """The program of ``reply``; for a Python function problem with starter code, a reply
+    that does not define the entry point continues the starter code (HumanEval's samples
+    are function bodies that continue the prompt), so the program is the two joined.
+    ``codesolve solve`` and ``codesolve eval`` read replies through this one rule."""
+    code = extract_code(reply, language)
+    if language == "python" and starter_code and entry_point:
+        body = code if code is not None else (reply if "```" not in reply else None)
+        if body is not None and body.strip() and not re.search(rf"\bdef\s+{re.escape(entry_point)}\s*\(", body):
+            joined = starter_code + ("" if starter_code.endswith("\n") else "\n") + body.rstrip("\n") + "\n"
+            if code is None or _parses(joined):
+                return joined
+    return code
+
+
 def parse(code: str) -> ast.Module:
     return parse_python(code)
 
