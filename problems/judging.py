@@ -22,6 +22,21 @@ def solution_program(problem: Problem, program: Program) -> Program:
     return program
 
 
+#: The limit of one call of a function whose hidden tests are a test program (HumanEval,
+#: MBPP): the problem's own limit is that of the whole program, every assertion in one run.
+TEST_PROGRAM_CALL_LIMITS = Limits(time_s=1.0)
+
+
+def call_limits(problem: Problem) -> Limits:
+    """The limits of one run on one test input: the problem's, except for a problem judged
+    by a test program, where one call gets :data:`TEST_PROGRAM_CALL_LIMITS` (memory as the
+    problem's)."""
+    if problem.test_program is not None and not problem.tests:
+        return replace(problem.limits, time_s=min(problem.limits.time_s, TEST_PROGRAM_CALL_LIMITS.time_s),
+                       wall_s=None)
+    return problem.limits
+
+
 def judge_problem(sandbox: Sandbox, program: Program, problem: Problem, limits: Limits | None = None,
                   checker: PreparedChecker | None = None, stop_on_failure: bool = True,
                   samples: bool = True) -> JudgeResult:

@@ -116,6 +116,12 @@ class Problem:
             return self.test_count_hint
         return len(self.tests)
 
+    @property
+    def soft_examples(self) -> bool:
+        """The samples are examples read from the statement's text (group ``example``) that
+        the judge does not check: a candidate failing one may still be right."""
+        return bool(self.samples) and all(t.group == "example" for t in self.samples)
+
     def all_tests(self) -> tuple[TestCase, ...]:
         """Samples first, then hidden tests (the order a judge uses)."""
         return self.samples + self.tests

@@ -124,11 +124,14 @@ def make_models(config: RunConfig, store: RunStore, usage: UsageLog) -> tuple[Mo
 
 def judge_candidates(problem: Problem, attempt: Attempt, sandbox: Any) -> dict[str, Any] | None:
     """Verdicts on the hidden tests of every distinct candidate that passed the samples
-    (others are wrong by their sample verdict; duplicates share their original's)."""
+    (others are wrong by their sample verdict; duplicates share their original's). When
+    the samples are examples the judge does not check (``problem.soft_examples``), every
+    distinct candidate that compiled is judged."""
     if not problem.tests and problem.test_program is None:
         return None
     survivors = [c for c in attempt.candidates
-                 if c.duplicate_of is None and c.code is not None and c.sample_verdict == Verdict.AC.value]
+                 if c.duplicate_of is None and c.code is not None
+                 and (c.sample_verdict == Verdict.AC.value or (problem.soft_examples and c.compile_ok))]
     checker = PreparedChecker(sandbox, problem.checker) if survivors and not problem.test_program else None
 
     def one(cand: Any) -> tuple[int, str]:

@@ -51,7 +51,8 @@ class RunConfig:
     generated_inputs: int = 20            #: mutations of the sample inputs
     generator_seeds: int = 20             #: runs of the tests model's input generator
     model_inputs: int = 10                #: inputs the tests model writes directly
-    codet_tests: int = 10                 #: tests with expected outputs the tests model writes
+    codet_tests: int = 10                 #: tests with expected outputs the tests model writes per reply
+    tests_samples: int = 10               #: replies of such tests (CodeT counts every test as often as written)
     with_metadata: bool = False           #: show difficulty and tags in the prompt
     seed: int = 0
     judge: bool = True                    #: judge the candidates on the hidden tests (evaluation)
@@ -75,7 +76,8 @@ class RunConfig:
                            tests_temperature=self.tests_temperature, max_tokens=self.max_tokens,
                            with_metadata=self.with_metadata, generated_inputs=self.generated_inputs,
                            generator_seeds=self.generator_seeds, model_inputs=self.model_inputs,
-                           codet_tests=self.codet_tests, repair_rounds=self.repair_rounds,
+                           codet_tests=self.codet_tests, tests_samples=self.tests_samples,
+                           repair_rounds=self.repair_rounds,
                            repair_max=self.repair_max, seed=self.seed)
 
     def identity(self) -> dict[str, Any]:
@@ -154,7 +156,8 @@ def _check(config: RunConfig, sources: Mapping[str, str]) -> None:
     for name in ("samples", "k", "jobs", "max_concurrency", "max_tokens", "max_attempts"):
         if getattr(config, name) < 1:
             raise bad(name, "a positive integer")
-    for name in ("repair_rounds", "repair_max", "generated_inputs", "generator_seeds", "model_inputs", "codet_tests"):
+    for name in ("repair_rounds", "repair_max", "generated_inputs", "generator_seeds", "model_inputs", "codet_tests",
+                 "tests_samples"):
         if getattr(config, name) < 0:
             raise bad(name, "zero or more")
     if not config.languages or any(x not in _LANGUAGES for x in config.languages):

@@ -5,22 +5,29 @@ Stages (each timed and kept in the returned :class:`Attempt`):
 1. sample: ``n`` replies per language from the ``solve`` model, spread over the prompt
    variants (each variant draws its own sample indices, so the cache keeps them apart);
 2. extract and de-duplicate the code (identical programs up to comments and layout are
-   one candidate, counted in ``duplicates``);
+   one candidate, counted in ``duplicates``); a reply to a function problem with starter
+   code that does not define the function continues the starter code (HumanEval);
 3. filter: compile and run every candidate on the statement's samples; survivors are the
-   ones that pass them all;
+   ones that pass them all. Examples read from a statement's text that the judge does
+   not check (HumanEval's docstrings) may be wrong: when no candidate passes them all,
+   the candidates passing the most survive;
 4. repair (``repair_rounds``, AlphaCodium style): up to ``repair_max`` candidates that fail a
    sample are shown the failing example (input, expected, got) and asked for a fix; the
    fixes go through steps 2-3 as new candidates;
-5. test inputs: from the ``tests`` model (an input generator run with many seeds, and
-   inputs written directly) when one is given, plus mutations of the sample inputs; all
-   validated by the problem's input validators, or else by a validator the ``tests``
-   model writes that must accept every sample input; de-duplicated and bounded;
-6. cluster the survivors by their behaviour on those inputs and pick ``k`` submissions
-   round-robin over the clusters (see :mod:`solver.ranker`).
+5. test inputs: from the ``tests`` model (the inputs of its tests with expected outputs,
+   ``tests_samples`` replies of them, every test counted as often as it was written, as
+   CodeT counts; an input generator run with many seeds; inputs written directly) when one
+   is given, plus mutations of the sample inputs; validated by the problem's input
+   validators, or else by a validator the ``tests`` model writes that must accept every
+   sample input; de-duplicated and bounded;
+6. rank: run the survivors on those inputs within a calibrated budget
+   (:mod:`solver.execution`), cluster them by behaviour and order the clusters
+   (:func:`solver.ranker.rank`, the one selection policy), then pick ``k`` submissions
+   round-robin.
 
-   When the ``tests`` model also wrote tests with expected outputs (``assert f(...) == ...``
-   lines for function-call problems, input/output pairs otherwise), clusters are ordered by
-   CodeT's dual-agreement score first (see :func:`solver.ranker.codet_scores`).
+Python candidates of function-call problems run as one process per candidate and stage
+(:func:`sandbox.run_calls`), each call under the problem's per-call limit
+(:func:`problems.judging.call_limits`).
 """
 
 from __future__ import annotations
@@ -28,24 +35,30 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
-from typing import Any, Awaitable, Callable
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Awaitable, Callable, Sequence
 
 from problems import Problem
-from problems.judging import solution_program
-from sandbox import Limits, Program, RunInput, RunResult, Test, Verdict, judge
-from sandbox.judging import PreparedChecker, Sandbox
+from problems.judging import call_limits, solution_program
+from sandbox import Limits, Program, RunInput, RunResult, Test, Verdict, function_calls_program, run_calls
+from sandbox.judging import PreparedChecker, Sandbox, judge_runs
 
-from .extract import extract_code, fingerprint
-from .models import Model, ModelUnusable
-from .prompts import VARIANTS, solve_messages
-from .ranker import Cluster, answer_classes, cluster, codet_scores, order, select
-from .testgen import (MAX_INPUT_BYTES, expected_tests_from_reply, expected_tests_messages, generator_messages,
-                      inputs_from_reply, inputs_messages, sample_mutations, validate_inputs, validator_messages)
+from .execution import FLOOR_S, execute, timeouts_stop
+from .extract import completed_program, extract_code, fingerprint
+from .models import Model, ModelUnusable, ReplayMissing
+from .prompts import VARIANTS, repair_messages, solve_messages
+from .ranker import Cluster, ExpectedTest, cluster, output_classes, rank, select
+from .testgen import (INPUT_VALIDATOR_LIMITS, MAX_INPUT_BYTES, expected_tests_from_reply, expected_tests_messages,
+                      generator_messages, inputs_from_reply, inputs_messages, sample_mutations, validate_inputs,
+                      validator_messages)
 
 #: Runs a coroutine to completion and returns its result.
 Runner = Callable[[Awaitable[Any]], Any]
+
+#: Characters of each distinct output kept in the trace (for reading, not for ranking).
+OUTPUT_SHOWN = 200
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,8 @@ class SolveConfig:
     generated_inputs: int = 20            #: mutations of the sample inputs
     generator_seeds: int = 20             #: runs of the tests model's generator
     model_inputs: int = 10                #: inputs the tests model writes directly
-    codet_tests: int = 10                 #: tests with expected outputs the tests model writes (CodeT)
+    codet_tests: int = 10                 #: tests with expected outputs asked for in one reply (CodeT)
+    tests_samples: int = 10               #: replies of such tests (each test counted as often as written)
     repair_rounds: int = 1
     repair_max: int = 4                   #: candidates repaired per round
     seed: int = 0
@@ -78,6 +92,8 @@ class Candidate:
     repaired_from: int | None = None
     compile_ok: bool = False
     sample_verdict: str = ""
+    #: How many of the samples it passes (all run only for soft examples).
+    samples_passed: int = 0
     #: What went wrong on the first failing sample (shown to the model by the repair loop).
     feedback: str = ""
     cluster: int | None = None
@@ -88,19 +104,25 @@ class Attempt:
     problem_id: str
     submissions: list[int] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    #: Clusters in rank order, with their score components (``scores[i]`` for ``clusters[i]``).
     clusters: list[Cluster] = field(default_factory=list)
+    scores: list[dict[str, float]] = field(default_factory=list)
     inputs: list[bytes] = field(default_factory=list)
-    #: Tests with expected outputs written by the tests model (CodeT), after validation.
-    expected_tests: list[tuple[bytes, bytes]] = field(default_factory=list)
-    #: CodeT: the expected-output tests each ranked survivor passes (candidate id -> test indices).
-    codet_passed: dict[int, list[int]] = field(default_factory=dict)
+    #: Per input, the distinct outputs (class ``o<k>`` is ``outputs[input][k]``), shortened.
+    outputs: list[list[str]] = field(default_factory=list)
+    #: Tests with expected outputs written by the tests model (CodeT), on the kept inputs.
+    expected_tests: list[ExpectedTest] = field(default_factory=list)
     #: Where the inputs came from: source name -> how many were kept.
     input_sources: dict[str, int] = field(default_factory=dict)
+    #: How the execution budget was set (see :mod:`solver.execution`).
+    execution: dict[str, float | int] = field(default_factory=dict)
     #: Model usage for this problem: role -> requests, samples, tokens, latency, cost.
     usage: dict[str, dict[str, float]] = field(default_factory=dict)
     #: The same per stage: stage -> role -> the amounts that stage added.
     stage_usage: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    #: What did not go as asked (an optional model request that failed, ...).
+    notes: list[str] = field(default_factory=list)
 
     def submission_programs(self) -> list[Program]:
         by_id = {c.id: c for c in self.candidates}
@@ -109,12 +131,13 @@ class Attempt:
     def to_json(self) -> dict[str, Any]:
         return {"problem": self.problem_id, "submissions": self.submissions,
                 "candidates": [asdict(c) for c in self.candidates],
-                "clusters": [{"signature": c.signature, "members": list(c.members), "failures": c.failures}
-                             for c in self.clusters],
-                "codet_passed": {str(k): v for k, v in self.codet_passed.items()},
-                "expected_tests": len(self.expected_tests),
+                "clusters": [{"signature": c.signature, "members": list(c.members), "failures": c.failures,
+                              "behaviour": list(c.behaviour), "score": score}
+                             for c, score in zip(self.clusters, self.scores or [{}] * len(self.clusters))],
+                "expected_tests": [asdict(t) for t in self.expected_tests],
                 "inputs": [i.decode(errors="replace") for i in self.inputs], "input_sources": self.input_sources,
-                "usage": self.usage, "stage_usage": self.stage_usage, "timings": self.timings}
+                "outputs": self.outputs, "execution": self.execution,
+                "usage": self.usage, "stage_usage": self.stage_usage, "timings": self.timings, "notes": self.notes}
 
 
 async def _replies(problem: Problem, config: SolveConfig, model: Model) -> list[tuple[str, str, list[Any]]]:
@@ -146,13 +169,22 @@ class _Run:
         self.attempt = Attempt(problem.id)
         self.checker = PreparedChecker(sandbox, problem.checker)
         self.samples = [t.to_test() for t in problem.samples]
+        #: Examples read from the statement's text, which the judge does not check: a few may be
+        #: wrong, so when no candidate passes them all the ones passing the most survive.
+        self.soft_examples = problem.soft_examples
+        self.limits = call_limits(problem)
         self.executables: dict[int, Any] = {}
         self.seen: dict[str, int] = {}
+        #: Tests with expected outputs as written (input, answer) -> how many times.
+        self.expected: dict[tuple[bytes, bytes], int] = {}
 
+    # ------------------------------------------------------------------ candidates
     def sample(self) -> None:
+        iface = self.problem.interface
         for language, variant, gens in self.run_async(_replies(self.problem, self.config, self.model)):
             for g in gens:
-                self.add(language, extract_code(g.text, language), variant, g.index)
+                self.add(language, completed_program(g.text, language, iface.starter_code, iface.entry_point),
+                         variant, g.index)
 
     def add(self, language: str, code: str | None, variant: str, index: int, repaired_from: int | None = None) -> Candidate:
         cand = Candidate(len(self.attempt.candidates), language, code, variant, index, repaired_from=repaired_from)
@@ -165,6 +197,25 @@ class _Run:
         self.attempt.candidates.append(cand)
         return cand
 
+    def _calls(self, cand: Candidate) -> bool:
+        """Python candidates of function-call problems run all their inputs in one process."""
+        return self.problem.interface.kind == "function" and cand.language == "python"
+
+    def program(self, cand: Candidate) -> Program:
+        assert cand.code is not None
+        if self._calls(cand):
+            assert self.problem.interface.entry_point
+            return function_calls_program(cand.code, self.problem.interface.entry_point)
+        return solution_program(self.problem, Program(cand.language, cand.code))
+
+    def execute(self, cid: int, inputs: Sequence[bytes], limits: Limits, max_timeouts: int) -> list[RunResult | None]:
+        """Candidate ``cid`` on ``inputs`` (``limits`` per input or call), stopping after
+        ``max_timeouts`` timeouts."""
+        if self._calls(self.attempt.candidates[cid]):
+            return run_calls(self.sandbox, self.executables[cid], inputs, limits, max_timeouts)
+        return self.sandbox.run_batch(self.executables[cid], list(inputs), limits, stop=timeouts_stop(max_timeouts))
+
+    # ------------------------------------------------------------------ filter and repair
     def filter(self, cands: list[Candidate]) -> None:
         """Compile and judge on the samples every new, distinct candidate (several at once:
         the sandbox spreads them over its boxes); duplicates take their original's result."""
@@ -177,18 +228,25 @@ class _Run:
             elif cand.duplicate_of is not None:
                 original = self.attempt.candidates[cand.duplicate_of]
                 cand.compile_ok, cand.sample_verdict = original.compile_ok, original.sample_verdict
+                cand.samples_passed = original.samples_passed
 
     def _check_samples(self, cand: Candidate) -> None:
-        assert cand.code is not None
-        compiled = self.sandbox.compile(solution_program(self.problem, Program(cand.language, cand.code)))
+        compiled = self.sandbox.compile(self.program(cand))
         cand.compile_ok = compiled.ok
         if not compiled.ok:
             cand.sample_verdict = Verdict.CE.value
             cand.feedback = "compilation failed:\n" + compiled.run.stderr.decode(errors="replace")[-1500:]
             return
         self.executables[cand.id] = compiled.executable
-        result = judge(self.sandbox, compiled.executable, self.samples, self.problem.limits, self.checker)
+        # Soft examples are all run (how many pass counts); judged samples stop at the first failure.
+        patience = len(self.samples) if self.soft_examples else 1
+        runs = self.execute(cand.id, [t.input for t in self.samples], self.limits, patience)
+        if not self.soft_examples:  # stop at the first failing sample, as a judge would
+            first_bad = next((i for i, r in enumerate(runs) if r is not None and not r.ok), len(runs))
+            runs = [r if i <= first_bad else None for i, r in enumerate(runs)]
+        result = judge_runs(self.samples, runs, self.checker, stop_on_failure=not self.soft_examples)
         cand.sample_verdict = result.verdict.value
+        cand.samples_passed = sum(t.verdict is Verdict.AC for t in result.tests)
         failed = result.failed_test
         if failed is not None:
             test = next(t for t in self.samples if t.name == failed.name)
@@ -200,14 +258,21 @@ class _Run:
                              + (f" ({failed.message[:200]})" if failed.message else "")
                              + f"\nYour output:\n{got}" + (f"\nStandard error:\n{err}" if err.strip() else ""))
 
+    def survivors(self) -> list[int]:
+        """Distinct candidates that pass every sample; with soft examples and none passing
+        them all, the compiled ones passing the most."""
+        distinct = [c for c in self.attempt.candidates if c.duplicate_of is None and c.compile_ok]
+        passing = [c.id for c in distinct if c.sample_verdict == Verdict.AC.value]
+        if passing or not self.soft_examples or not distinct:
+            return passing
+        best = max(c.samples_passed for c in distinct)
+        return [c.id for c in distinct if c.samples_passed == best]
+
     async def repair_replies(self, cands: list[Candidate]) -> list[Any]:
         jobs = []
         for cand in cands:
-            messages = solve_messages(self.problem, cand.language, cand.variant, self.config.with_metadata)
-            fence_tag = "cpp" if cand.language == "cpp" else "python"
-            messages += [{"role": "assistant", "content": f"```{fence_tag}\n{cand.code}```"},
-                         {"role": "user", "content": "Your program fails this example.\n\n" + cand.feedback +
-                          f"\n\nFind the mistake and give the whole corrected program in one ```{fence_tag} block."}]
+            messages = repair_messages(self.problem, cand.language, cand.variant, self.config.with_metadata,
+                                       cand.code or "", cand.feedback)
             # A repair draws its own sample index, past the pool's; a model that cannot serve it
             # (a replay) simply yields no repair.
             jobs.append(self.model.generate(messages, 1, start=self.config.samples + cand.id,
@@ -218,6 +283,7 @@ class _Run:
 
     def repair(self) -> None:
         tried: set[int] = set()
+        iface = self.problem.interface
         for _ in range(self.config.repair_rounds):
             broken = [c for c in self.attempt.candidates
                       if c.duplicate_of is None and c.code is not None and c.id not in tried
@@ -227,24 +293,29 @@ class _Run:
             tried.update(c.id for c in broken)
             replies = self.run_async(self.repair_replies(broken))
             _raise_unusable(replies)
-            fixes = [self.add(c.language, extract_code(r[0].text, c.language), "repair", r[0].index, c.id)
+            fixes = [self.add(c.language, completed_program(r[0].text, c.language, iface.starter_code,
+                                                            iface.entry_point), "repair", r[0].index, c.id)
                      for c, r in zip(broken, replies) if not isinstance(r, BaseException)]
             self.filter(fixes)
 
+    # ------------------------------------------------------------------ test inputs
     def inputs(self) -> None:
         problem, config, sandbox = self.problem, self.config, self.sandbox
-        found: list[bytes] = []
         sources: dict[str, list[bytes]] = {}
-        validate = None
+        validate: Callable[[list[bytes]], list[bool]] = lambda items: validate_inputs(problem, sandbox, items)  # noqa: E731
         if self.tests_model is not None:
             gen, direct, val, expected = self.run_async(self._ask_tests_model())
-            if expected:
-                pairs = expected_tests_from_reply(problem, expected[0].text)
-                pairs = list(dict.fromkeys(pairs))
-                checker = validate or (lambda items: validate_inputs(problem, sandbox, items))
-                ok = checker([i for i, _ in pairs]) if pairs else []
-                self.attempt.expected_tests = [p for p, good in zip(pairs, ok) if good]
-            validate = self._model_validator(val) if not problem.input_validators else None
+            if val is not None and not problem.input_validators:
+                validate = self._model_validator(val) or (lambda items: [True] * len(items))
+            written = Counter(p for g in expected for p in expected_tests_from_reply(problem, g.text))
+            if written:
+                distinct = list(written)
+                ok = dict(zip(distinct, validate([i for i, _ in distinct])))
+                self.expected = {p: n for p, n in written.items() if ok[p]}
+                # Every input a test was written for joins the inputs (a sample's too: the
+                # test still votes), most often written first.
+                sources["tests"] = sorted(dict.fromkeys(i for i, _ in self.expected),
+                                          key=lambda i: -sum(n for (j, _), n in self.expected.items() if j == i))
             code = extract_code(gen[0].text, "python") if gen else None
             if code:
                 compiled = sandbox.compile(Program("python", code))
@@ -256,39 +327,46 @@ class _Run:
             if direct:
                 sources["model"] = inputs_from_reply(direct[0].text)
         sources["mutation"] = sample_mutations(problem, sandbox, config.generated_inputs, config.seed, validate)
-        seen = {t.input for t in problem.samples}
+        samples = {t.input for t in problem.samples}
+        seen: set[bytes] = set()
+        found: list[bytes] = []
         for name, items in sources.items():
-            items = [i for i in dict.fromkeys(items) if i not in seen and len(i) <= MAX_INPUT_BYTES]
-            if name != "mutation":  # mutations were validated as they were made
-                ok = validate(items) if validate else validate_inputs(problem, sandbox, items)
+            items = [i for i in dict.fromkeys(items)
+                     if i not in seen and (name == "tests" or i not in samples) and len(i) <= MAX_INPUT_BYTES]
+            if name not in ("mutation", "tests"):  # mutations and tests were validated already
+                ok = validate(items)
                 items = [i for i, good in zip(items, ok) if good]
             seen.update(items)
             found += items
             self.attempt.input_sources[name] = len(items)
         self.attempt.inputs = found
 
-    async def _ask_tests_model(self) -> tuple[Any, Any, Any, Any]:
-        """Generator, direct inputs, validator (only without the problem's own) and tests with
-        expected outputs; a request that fails for good gives None, not a failed solve."""
+    async def _ask_tests_model(self) -> tuple[Any, Any, Any, list[Any]]:
+        """Generator, direct inputs, validator (only without the problem's own) and
+        ``tests_samples`` replies of tests with expected outputs; an optional request that
+        fails gives nothing, not a failed solve (a replay with no row for the problem does)."""
         assert self.tests_model is not None
         m, p, c = self.tests_model, self.problem, self.config
 
-        async def ask(messages: list[dict[str, str]] | None, purpose: str) -> Any:
-            if not messages:
+        async def ask(messages: list[dict[str, str]] | None, purpose: str, n: int = 1) -> Any:
+            if not messages or n <= 0:
                 return None
-            return await m.generate(messages, 1, key=p.id, seed=c.seed, temperature=c.tests_temperature,
+            return await m.generate(messages, n, key=p.id, seed=c.seed, temperature=c.tests_temperature,
                                     max_tokens=c.max_tokens, purpose=purpose)
 
         results = await asyncio.gather(
             ask(generator_messages(p), "generator"), ask(inputs_messages(p, c.model_inputs), "inputs"),
             ask(validator_messages(p) if not p.input_validators else None, "validator"),
-            ask(expected_tests_messages(p, c.codet_tests) if c.codet_tests else None, "tests"),
+            ask(expected_tests_messages(p, c.codet_tests) if c.codet_tests else None, "tests", c.tests_samples),
             return_exceptions=True)
         _raise_unusable(results)
+        for purpose, r in zip(("generator", "inputs", "validator", "tests"), results):
+            if isinstance(r, BaseException):
+                self.attempt.notes.append(f"tests model ({purpose}): {r}")
         r = [None if isinstance(x, BaseException) else x for x in results]
-        return r[0], r[1], r[2], r[3]
+        return r[0], r[1], r[2], r[3] or []
 
-    def _model_validator(self, reply: Any) -> Any:
+    def _model_validator(self, reply: Any) -> Callable[[list[bytes]], list[bool]] | None:
         """A validator the tests model wrote, used only if it accepts every sample input."""
         code = extract_code(reply[0].text, "python") if reply else None
         if not code:
@@ -297,33 +375,14 @@ class _Run:
         if not compiled.ok:
             return None
         exe = compiled.executable
-        limits = Limits(time_s=10, memory_mb=1024)
 
         def check(items: list[bytes]) -> list[bool]:
-            runs = self.sandbox.run_batch(exe, list(items), limits)
+            runs = self.sandbox.run_batch(exe, list(items), INPUT_VALIDATOR_LIMITS)
             return [r is not None and r.exit_code == 42 for r in runs]
 
         return check if all(check([t.input for t in self.problem.samples])) else None
 
-    def _passed(self, survivors: list[int]) -> dict[int, frozenset[int]]:
-        """For each survivor, the indices of the expected-output tests it passes."""
-        tests = self.attempt.expected_tests
-        passed: dict[int, frozenset[int]] = {}
-        for cid in survivors:
-            runs = self.sandbox.run_batch(self.executables[cid], [i for i, _ in tests], self.problem.limits)
-            passed[cid] = frozenset(j for j, (run, (_, answer)) in enumerate(zip(runs, tests))
-                                    if run is not None and run.ok and self._accepts(run.stdout, answer))
-        return passed
-
-    def _accepts(self, output: bytes, answer: bytes) -> bool:
-        checker = self.problem.checker
-        if checker.kind == "validator":  # a custom validator needs the sandbox; count agreement of tokens
-            return output.split() == answer.split()
-        try:
-            return checker.compare(output, answer).accepted
-        except Exception:  # noqa: BLE001 - a malformed expected answer from the model
-            return False
-
+    # ------------------------------------------------------------------ ranking
     def _validator_accepts(self, index: int, pairs: list[tuple[bytes, bytes]]) -> list[bool]:
         """The problem's output validator on (answer, output) pairs for generated input ``index``."""
         if not pairs:
@@ -336,39 +395,87 @@ class _Run:
             return [False] * len(pairs)
         return [r.accepted for r in results]
 
+    def _accepts(self, output: bytes, answer: bytes) -> bool:
+        checker = self.problem.checker
+        if checker.kind == "validator":  # a custom validator needs the sandbox; count agreement of tokens
+            return output.split() == answer.split()
+        try:
+            return checker.compare(output, answer).accepted
+        except Exception:  # noqa: BLE001 - a malformed expected answer from the model
+            return False
+
     def rank(self) -> None:
-        attempt = self.attempt
-        survivors = [c.id for c in attempt.candidates if c.sample_verdict == Verdict.AC.value and c.duplicate_of is None]
-        runs: dict[int, list[RunResult | None]] = {
-            cid: self.sandbox.run_batch(self.executables[cid], attempt.inputs, self.problem.limits)
-            if attempt.inputs else [] for cid in survivors}
-        behaviours = None
-        if self.checker.validator is not None and attempt.inputs:
-            behaviours = answer_classes(runs, self._validator_accepts)
-        clusters = cluster(runs, self.problem.checker, behaviours)
+        attempt, problem = self.attempt, self.problem
+        survivors = self.survivors()
+        floor = FLOOR_S["call" if problem.interface.kind == "function" else "process"]
+        execution = execute(survivors, attempt.inputs, self.execute, self.limits, floor)
+        # Inputs nobody could run in time are dropped (see solver.execution).
+        attempt.inputs = [attempt.inputs[i] for i in execution.kept]
+        attempt.execution = execution.summary()
+        runs = execution.runs
+        accepts = self._validator_accepts if self.checker.validator is not None and attempt.inputs else None
+        labels, outputs = output_classes(runs, problem.checker, accepts)
+        clusters = cluster(labels)
+        tests = self._expected_tests(outputs)
         # A duplicate belongs to its original's cluster and counts toward its size.
         dups: dict[int, list[int]] = {}
         for cand in attempt.candidates:
             if cand.duplicate_of is not None and cand.duplicate_of in runs:
                 dups.setdefault(cand.duplicate_of, []).append(cand.id)
-        merged = [Cluster(c.signature, _fast_first([m for cid in c.members for m in [cid, *dups.get(cid, [])]],
-                                                   runs, attempt.candidates), c.failures) for c in clusters]
-        passed = self._passed(survivors) if attempt.expected_tests else {}
-        attempt.codet_passed = {cid: sorted(p) for cid, p in passed.items()}
-        attempt.clusters = order(merged, codet_scores(merged, passed) if passed else None)
-        for index, c in enumerate(attempt.clusters):
+        merged = [replace(c, members=_fast_first([m for cid in c.members for m in [cid, *dups.get(cid, [])]],
+                                                 runs, attempt.candidates)) for c in clusters]
+        ranked = rank(merged, tests)
+        attempt.clusters = [r.cluster for r in ranked]
+        attempt.scores = [r.components for r in ranked]
+        attempt.expected_tests = tests
+        attempt.outputs = [[o[:OUTPUT_SHOWN].decode(errors="replace") for o in per] for per in outputs]
+        for i, c in enumerate(attempt.clusters):
             for member in c.members:
-                attempt.candidates[member].cluster = index
-        originals = [Cluster(c.signature, tuple(m for m in c.members if attempt.candidates[m].duplicate_of is None),
-                             c.failures) for c in attempt.clusters]
-        attempt.submissions = select(originals, self.config.k)
+                attempt.candidates[member].cluster = i
+        attempt.submissions = select(distinct_members(attempt.clusters, attempt.candidates), self.config.k)
+
+    def _expected_tests(self, outputs: list[list[bytes]]) -> list[ExpectedTest]:
+        """The tests model's tests on the kept inputs, each with the output class its answer
+        accepts (the first class the checker accepts) and how often it was written."""
+        where = {data: i for i, data in enumerate(self.attempt.inputs)}
+        tests = []
+        for (data, answer), weight in self.expected.items():
+            i = where.get(data)
+            if i is None:
+                continue
+            cls = next((f"o{k}" for k, out in enumerate(outputs[i]) if self._accepts(out, answer)), None)
+            tests.append(ExpectedTest(i, cls, weight))
+        return tests
+
+
+def distinct_members(clusters: Sequence[Cluster], candidates: Sequence[Any]) -> list[Cluster]:
+    """The clusters with one member per distinct program (a duplicate stands in for its
+    original only when the original is absent): what :func:`select` picks from."""
+    out = []
+    for c in clusters:
+        seen: set[int] = set()
+        members = []
+        for m in c.members:
+            root = _root(candidates, m)
+            if root not in seen:
+                seen.add(root)
+                members.append(m)
+        out.append(replace(c, members=tuple(members)))
+    return out
+
+
+def _root(candidates: Sequence[Any], cid: int) -> int:
+    cand = candidates[cid]
+    dup = cand["duplicate_of"] if isinstance(cand, dict) else cand.duplicate_of
+    return cid if dup is None else dup
 
 
 def _raise_unusable(results: list[Any]) -> None:
     """Failed optional requests (repairs, tests) are skipped, but a model that can serve no
-    request at all (refused key, unknown model) is an error for the caller."""
+    request at all (refused key, unknown model), or a replay with no row for the problem,
+    is an error for the caller."""
     for r in results:
-        if isinstance(r, ModelUnusable):
+        if isinstance(r, (ModelUnusable, ReplayMissing)):
             raise r
 
 

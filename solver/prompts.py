@@ -54,3 +54,14 @@ def solve_messages(problem: Problem, language: str, variant: str = "direct",
     parts.append(f"{how} {_VARIANT_TEXT[variant]} Give the code in one ```{FENCE_TAGS[language]} block.")
     return [{"role": "system", "content": "You are an expert competitive programmer."},
             {"role": "user", "content": "\n\n".join(parts)}]
+
+
+def repair_messages(problem: Problem, language: str, variant: str, with_metadata: bool, code: str,
+                    feedback: str) -> list[dict[str, str]]:
+    """The solve conversation, the candidate as the model's answer, and the failing example
+    (AlphaCodium's repair step)."""
+    tag = FENCE_TAGS[language]
+    return solve_messages(problem, language, variant, with_metadata) + [
+        {"role": "assistant", "content": f"```{tag}\n{code}```"},
+        {"role": "user", "content": "Your program fails this example.\n\n" + feedback +
+         f"\n\nFind the mistake and give the whole corrected program in one ```{tag} block."}]

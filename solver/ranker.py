@@ -1,31 +1,50 @@
-"""Clustering candidates by behaviour and choosing the submissions (AlphaCode).
+"""Clustering candidates by behaviour and choosing the submissions: the one selection policy.
 
-Candidates that passed the samples are run on the generated inputs; two candidates are in
-the same cluster when they behave identically on every input: the same outputs (compared
-as the problem's checker would see them: tokens, case folded unless case matters, numbers
-rounded to the float tolerance) and the same failures (a crash or a timeout is part of
-the behaviour). Clusters are ordered by, in turn: fewer inputs on which they fail (a
-crashing or too-slow cluster is penalised, not dropped), the CodeT dual-agreement score
-when tests with expected outputs exist (see :func:`codet_scores`), more members, then the
-cluster's first member (a stable, documented tie-break). Inside a cluster the pipeline lists
-members clearly slower than the fastest (1.5x its CPU time and 20 ms more) last, then
-compiled before interpreted members, else in candidate order.
-Submissions are taken round-robin: the first member of each cluster in order, then the
-second members, until ``k`` are chosen.
+The pipeline (:mod:`solver.pipeline`) and the report's re-selection on subsets of a pool
+(:mod:`solver.report`) both call :func:`rank` and :func:`select`; nothing else orders
+clusters.
 
-For problems with a custom output validator, several outputs may be right: there outputs
-are grouped by the validator itself, one output serving as the answer file for the other
-(:func:`answer_classes`).
+**Behaviour.** Candidates that passed the examples are run on the test inputs. On each
+input a run's behaviour is an *output class* (``o0``, ``o1``, ... in order of first
+appearance on that input; outputs compared as the problem's checker would see them:
+tokens, case folded unless case matters, numbers rounded to the float tolerance, JSON
+values canonical) or its failure (``TLE``, ``MLE``, ``RE``, ``OLE``, ``SE``, ``not-run``).
+For problems with a custom output validator outputs are grouped by the validator itself
+(:func:`answer_classes`). Two candidates with the same behaviour on every input form one
+cluster; a cluster's size counts its members' duplicates.
+
+**Tests with expected outputs** (written by the tests model; CodeT): each distinct test
+(input, expected answer) carries a weight, the number of times the tests model wrote it,
+and the output class on its input that the checker accepts against the answer, if any.
+A cluster *passes* a test when its behaviour on the test's input is that class.
+
+**Order** (:func:`rank`): clusters are compared by, in turn,
+
+1. fewer inputs on which they fail (a crashing or too-slow cluster is penalised, not
+   dropped);
+2. the CodeT dual-agreement score when tests exist: clusters passing the same set of
+   tests form a consensus set, scored sqrt(candidates in it) x (weight of the tests it
+   passes);
+3. more members;
+4. the earliest member (a stable, documented tie-break).
+
+**Submissions** (:func:`select`) are taken round-robin: the first member of each cluster
+in order, then the second members, until ``k`` are chosen. (Inside a cluster the pipeline
+lists members clearly slower than the fastest last, then compiled before interpreted.)
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
 
 from sandbox import Checker, RunResult, Status
+
+#: Behaviours that are failures of the program on an input.
+FAILURES = frozenset({"TLE", "MLE", "RE", "OLE", "SE", "not-run"})
 
 
 @dataclass(frozen=True)
@@ -33,25 +52,61 @@ class Cluster:
     signature: str
     members: tuple[int, ...]
     failures: int
+    #: Per input: the output class (``o<k>``) or the failure.
+    behaviour: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
         return len(self.members)
 
 
-def behaviour(run: RunResult | None, checker: Checker) -> str:
-    if run is None:
-        return "not-run"
-    if run.status is not Status.OK:
-        return run.status.value
-    tokens = run.stdout.split()
+@dataclass(frozen=True)
+class ExpectedTest:
+    """A distinct test with an expected answer: its input's index, the output class the
+    checker accepts (None when no candidate produced it) and how often it was written."""
+
+    input: int
+    expected: str | None
+    weight: int = 1
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A cluster in rank order with the components of its score (kept in the trace)."""
+
+    cluster: Cluster
+    components: dict[str, float] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- behaviour
+
+def canonical_output(output: bytes, checker: Checker) -> bytes:
+    """The output as the checker compares it: JSON values canonical (floats to 9 significant
+    digits), else tokens (case folded unless case matters, numbers rounded to the float
+    tolerance)."""
+    if checker.kind == "json":
+        try:
+            return json.dumps(_round_json(json.loads(output)), sort_keys=True).encode()
+        except (ValueError, RecursionError):
+            pass
+    tokens = output.split()
     if not checker.case_sensitive:
         tokens = [t.lower() for t in tokens]
     if checker.has_float_tolerance:
         tol = max(checker.float_absolute_tolerance or 0.0, checker.float_relative_tolerance or 0.0, 1e-12)
         digits = max(0, int(-math.log10(tol)) - 1)
         tokens = [_round(t, digits) for t in tokens]
-    return hashlib.sha256(b" ".join(tokens)).hexdigest()[:16]
+    return b" ".join(tokens)
+
+
+def _round_json(value: Any) -> Any:
+    if isinstance(value, float):
+        return float(f"{value:.9g}") if math.isfinite(value) else repr(value)
+    if isinstance(value, list):
+        return [_round_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _round_json(v) for k, v in value.items()}
+    return value
 
 
 def _round(token: bytes, digits: int) -> bytes:
@@ -61,73 +116,100 @@ def _round(token: bytes, digits: int) -> bytes:
         return token
 
 
-def cluster(runs: dict[int, list[RunResult | None]], checker: Checker,
-            behaviours: dict[int, list[str]] | None = None) -> list[Cluster]:
-    """Group candidates (id -> runs on the generated inputs, in input order) by behaviour.
-    ``behaviours`` may give each candidate's behaviour per input directly (see
-    :func:`answer_classes`); by default it is derived from the runs."""
-    groups: dict[str, list[int]] = {}
-    fails: dict[str, int] = {}
-    for cid in sorted(runs):
-        parts = behaviours[cid] if behaviours is not None else [behaviour(r, checker) for r in runs[cid]]
-        sig = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-        groups.setdefault(sig, []).append(cid)
-        fails[sig] = sum(p in ("TLE", "MLE", "RE", "OLE", "SE", "not-run") for p in parts)
-    return order([Cluster(sig, tuple(m), fails[sig]) for sig, m in groups.items()])
-
-
-def answer_classes(runs: dict[int, list[RunResult | None]],
-                   accepts: Callable[[int, list[tuple[bytes, bytes]]], list[bool]]) -> dict[int, list[str]]:
-    """Behaviour per input for problems with a custom output validator, where several
-    outputs can be right: on each input, an output joins the first class whose
-    representative output, used as the answer file, makes the validator accept it (and the
-    other way round); otherwise it starts a class. Failures keep their status.
-    ``accepts(input_index, [(answer, output), ...])`` runs the validator."""
+def output_classes(runs: Mapping[int, Sequence[RunResult | None]], checker: Checker,
+                   accepts: Callable[[int, list[tuple[bytes, bytes]]], list[bool]] | None = None,
+                   ) -> tuple[dict[int, list[str]], list[list[bytes]]]:
+    """Each candidate's behaviour per input, and per input the representative output of each
+    class (class ``o<k>`` is ``outputs[input][k]``). With ``accepts`` (a custom output
+    validator) an output joins the first class whose representative, used as the answer,
+    the validator accepts it against, and the other way round (:func:`answer_classes`)."""
     cids = sorted(runs)
     n_inputs = max((len(r) for r in runs.values()), default=0)
-    out: dict[int, list[str]] = {cid: [] for cid in cids}
+    labels: dict[int, list[str]] = {cid: [] for cid in cids}
+    outputs: list[list[bytes]] = []
     for i in range(n_inputs):
         reps: list[bytes] = []
+        keys: dict[bytes, int] = {}
         for cid in cids:
-            run = runs[cid][i]
+            run = runs[cid][i] if i < len(runs[cid]) else None
             if run is None or run.status is not Status.OK:
-                out[cid].append(run.status.value if run is not None else "not-run")
+                labels[cid].append(run.status.value if run is not None else "not-run")
                 continue
-            label = None
-            if reps:
-                forward = accepts(i, [(rep, run.stdout) for rep in reps])
-                backward = accepts(i, [(run.stdout, rep) for rep, ok in zip(reps, forward) if ok])
-                candidates = [j for j, ok in enumerate(forward) if ok]
-                for j, ok in zip(candidates, backward):
-                    if ok:
-                        label = j
-                        break
+            if accepts is None:
+                key = canonical_output(run.stdout, checker)
+                if key not in keys:
+                    keys[key] = len(reps)
+                    reps.append(run.stdout)
+                labels[cid].append(f"o{keys[key]}")
+                continue
+            label = _validator_class(i, run.stdout, reps, accepts)
             if label is None:
                 reps.append(run.stdout)
                 label = len(reps) - 1
-            out[cid].append(f"class-{label}")
-    return out
+            labels[cid].append(f"o{label}")
+        outputs.append(reps)
+    return labels, outputs
 
 
-def codet_scores(clusters: list[Cluster], passed: dict[int, frozenset[int]]) -> dict[str, float]:
-    """CodeT dual agreement. Clusters whose representatives pass the same set of generated
-    tests (with expected outputs) form one consensus set; its score is
-    sqrt(number of candidates in it) x (number of tests they pass). Returns the score of
-    each cluster's consensus set, by cluster signature."""
+def _validator_class(i: int, output: bytes, reps: list[bytes],
+                     accepts: Callable[[int, list[tuple[bytes, bytes]]], list[bool]]) -> int | None:
+    if not reps:
+        return None
+    forward = accepts(i, [(rep, output) for rep in reps])
+    candidates = [j for j, ok in enumerate(forward) if ok]
+    backward = accepts(i, [(output, reps[j]) for j in candidates])
+    return next((j for j, ok in zip(candidates, backward) if ok), None)
+
+
+def answer_classes(runs: Mapping[int, Sequence[RunResult | None]],
+                   accepts: Callable[[int, list[tuple[bytes, bytes]]], list[bool]]) -> dict[int, list[str]]:
+    """Behaviour per input for problems with a custom output validator, where several
+    outputs can be right (see :func:`output_classes`)."""
+    return output_classes(runs, Checker(), accepts)[0]
+
+
+def cluster(labels: Mapping[int, Sequence[str]]) -> list[Cluster]:
+    """Group candidates (id -> behaviour per input) by identical behaviour, in order of
+    their first member."""
+    groups: dict[str, list[int]] = {}
+    behaviour: dict[str, tuple[str, ...]] = {}
+    for cid in sorted(labels):
+        parts = tuple(labels[cid])
+        sig = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+        groups.setdefault(sig, []).append(cid)
+        behaviour[sig] = parts
+    return [Cluster(sig, tuple(m), sum(p in FAILURES for p in behaviour[sig]), behaviour[sig])
+            for sig, m in groups.items()]
+
+
+# --------------------------------------------------------------------------- order
+
+def passes(c: Cluster, test: ExpectedTest) -> bool:
+    return test.expected is not None and test.input < len(c.behaviour) and c.behaviour[test.input] == test.expected
+
+
+def codet_scores(clusters: Sequence[Cluster], tests: Sequence[ExpectedTest]) -> dict[str, float]:
+    """CodeT dual agreement per cluster signature: clusters passing the same set of tests
+    form a consensus set, scored sqrt(candidates in it) x (weight of the tests it passes)."""
+    passed = {c.signature: frozenset(j for j, t in enumerate(tests) if passes(c, t)) for c in clusters}
     sizes: dict[frozenset[int], int] = {}
     for c in clusters:
-        key = passed.get(c.members[0], frozenset())
-        sizes[key] = sizes.get(key, 0) + c.size
-    return {c.signature: math.sqrt(sizes[passed.get(c.members[0], frozenset())])
-            * len(passed.get(c.members[0], frozenset())) for c in clusters}
+        sizes[passed[c.signature]] = sizes.get(passed[c.signature], 0) + c.size
+    return {c.signature: math.sqrt(sizes[passed[c.signature]]) * sum(tests[j].weight for j in passed[c.signature])
+            for c in clusters}
 
 
-def order(clusters: list[Cluster], scores: dict[str, float] | None = None) -> list[Cluster]:
-    scores = scores or {}
-    return sorted(clusters, key=lambda c: (c.failures, -scores.get(c.signature, 0.0), -c.size, min(c.members)))
+def rank(clusters: Sequence[Cluster], tests: Sequence[ExpectedTest] = ()) -> list[Ranked]:
+    """The clusters in selection order, each with its score components (see the module)."""
+    codet = codet_scores(clusters, tests) if tests else {}
+    ranked = [Ranked(c, {"failures": c.failures, "codet": codet.get(c.signature, 0.0), "size": c.size})
+              for c in clusters]
+    return sorted(ranked, key=lambda r: (r.cluster.failures, -r.components["codet"], -r.cluster.size,
+                                         min(r.cluster.members)))
 
 
-def select(clusters: list[Cluster], k: int) -> list[int]:
+def select(clusters: Sequence[Cluster], k: int) -> list[int]:
+    """``k`` submissions round-robin over the clusters in order."""
     chosen: list[int] = []
     depth = 0
     while len(chosen) < k and any(depth < c.size for c in clusters):
@@ -136,3 +218,7 @@ def select(clusters: list[Cluster], k: int) -> list[int]:
                 chosen.append(c.members[depth])
         depth += 1
     return chosen
+
+
+__all__ = ["Cluster", "ExpectedTest", "FAILURES", "Ranked", "answer_classes", "canonical_output", "cluster",
+           "codet_scores", "output_classes", "passes", "rank", "select"]

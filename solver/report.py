@@ -14,7 +14,8 @@ Per problem, from the recorded trace and the verdicts on the hidden tests:
 The curve of solve rate against the number of samples is computed without new model calls
 or executions: for a budget of m samples, random subsets of m samples of the recorded pool
 are drawn and the selection is re-run on them (the clusters restricted to the subset, CodeT
-scores and cluster order recomputed, a repair kept when the sample it repaired is kept);
+scores and cluster order recomputed by the pipeline's own :func:`solver.ranker.rank`, a
+repair kept when the sample it repaired is kept);
 with all n samples this reproduces the run's own choice exactly, and when a budget has no
 more subsets than ``draws`` all of them are evaluated (exact, not estimated).
 """
@@ -25,12 +26,14 @@ import itertools
 import json
 import math
 import os
+from dataclasses import replace
 from typing import Any, Iterable
 
 import numpy as np
 
 from .metrics import mean_pass_at_k, n_at_k
-from .ranker import Cluster, codet_scores, order, select
+from .pipeline import distinct_members
+from .ranker import Cluster, ExpectedTest, rank, select
 from .store import RunStore
 
 STAGES = ("sample", "filter", "repair", "tests", "rank")
@@ -41,29 +44,25 @@ def _root(cands: list[dict[str, Any]], cid: int) -> int:
     return cid if dup is None else dup
 
 
+def trace_clusters(attempt: dict[str, Any]) -> tuple[list[Cluster], list[ExpectedTest]]:
+    """The clusters (in the run's order) and the expected-output tests of a recorded trace."""
+    clusters = [Cluster(c["signature"], tuple(c["members"]), c["failures"], tuple(c.get("behaviour", ())))
+                for c in attempt["clusters"]]
+    tests = [ExpectedTest(t["input"], t["expected"], t.get("weight", 1))
+             for t in attempt.get("expected_tests", []) if isinstance(t, dict)]
+    return clusters, tests
+
+
 def select_subset(attempt: dict[str, Any], keep: set[int], k: int) -> list[int]:
-    """The submissions the ranker would choose had only the candidates in ``keep`` been sampled."""
+    """The submissions the ranker would choose had only the candidates in ``keep`` been
+    sampled: the recorded clusters restricted to them, ranked again by
+    :func:`solver.ranker.rank`."""
     cands = attempt["candidates"]
-    passed = {int(cid): frozenset(tests) for cid, tests in attempt.get("codet_passed", {}).items()}
-    clusters = []
-    for cl in attempt["clusters"]:
-        members = tuple(m for m in cl["members"] if m in keep)
-        if members:
-            clusters.append(Cluster(cl["signature"], members, cl["failures"]))
-    scores = None
-    if passed:
-        scores = codet_scores(clusters, {m: passed.get(_root(cands, m), frozenset())
-                                         for c in clusters for m in c.members})
-    distinct = []
-    for c in order(clusters, scores):
-        seen: set[int] = set()
-        members = []
-        for m in c.members:  # one member per distinct program (a kept duplicate stands in for its original)
-            if _root(cands, m) not in seen:
-                seen.add(_root(cands, m))
-                members.append(m)
-        distinct.append(Cluster(c.signature, tuple(members), c.failures))
-    return select(distinct, k)
+    clusters, tests = trace_clusters(attempt)
+    kept = [replace(c, members=members) for c in clusters
+            if (members := tuple(m for m in c.members if m in keep))]
+    ranked = [r.cluster for r in rank(kept, tests)]
+    return select(distinct_members(ranked, cands), k)
 
 
 def _with_repairs(cands: list[dict[str, Any]], kept: Iterable[int]) -> set[int]:

@@ -5,22 +5,25 @@ an integer of the same sign and at most twice the magnitude (at least 10), a dec
 decimal, a word a word of the same length over the letters seen in the samples; JSON
 inputs of function-call problems keep their structure (list lengths included). Inputs
 are validated by the problem's input validators when it has them, de-duplicated and
-bounded in size. (Model-written generators and inputs are not built yet.)
+bounded in size. The prompts and readers for the tests model's replies (an input
+generator, inputs, an input validator, tests with expected outputs) are below.
 """
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import string
 from typing import Any, Callable, Sequence
 
 from problems import Problem
+from problems.calls import decode_args, encode_args, encode_result, read_assert
 from sandbox import Limits, RunInput
 from sandbox.judging import Sandbox
 
 MAX_INPUT_BYTES = 1 << 20
+#: Limits of an input validator run (the problem's own, or one the tests model wrote).
+INPUT_VALIDATOR_LIMITS = Limits(time_s=10, memory_mb=1024)
 _INT = re.compile(r"[+-]?\d+")
 _DEC = re.compile(r"[+-]?\d*\.\d+")
 
@@ -51,20 +54,26 @@ def _mutate_json(value: Any, rng: random.Random, letters: str) -> Any:
         return float(_mutate_token(repr(value), rng, letters)) if "." in repr(value) else value
     if isinstance(value, str):
         return "".join(rng.choice(letters) for _ in value)
-    if isinstance(value, list):
-        return [_mutate_json(v, rng, letters) for v in value]
+    if isinstance(value, (list, tuple)):
+        return type(value)(_mutate_json(v, rng, letters) for v in value)
+    if isinstance(value, dict):
+        return {k: _mutate_json(v, rng, letters) for k, v in value.items()}
     return value
 
 
 def mutate(text: str, rng: random.Random, letters: str, as_json: bool, rate: float = 0.5) -> str:
     """One mutation of ``text``. Each token changes with probability ``rate``; integers move
     within the range of the integers on their line (when it has several), and the first
-    line's numbers that look like sizes (a line count or a line's token count) never change."""
+    line's numbers that look like sizes (a line count or a line's token count) never change.
+    With ``as_json`` (a function call's arguments, JSON or a Python literal) the values
+    change and the structure stays."""
     if as_json:
         try:
-            return json.dumps(_mutate_json(json.loads(text), rng, letters)) + "\n"
+            encoded = encode_args(_mutate_json(decode_args(text), rng, letters))
         except ValueError:
-            pass
+            encoded = None
+        if encoded is not None:
+            return encoded.decode()
     lines = text.split("\n")
     body = [line for line in lines if line.strip()]
     sizes = {str(len(body) - 1)} | {str(len(line.split())) for line in body}
@@ -117,7 +126,7 @@ def validate_inputs(problem: Problem, sandbox: Sandbox, inputs: Sequence[bytes])
         if not compiled.ok:
             continue
         runs = sandbox.run_batch(compiled.executable, [RunInput(stdin=i, args=args) for i in inputs],
-                                 Limits(time_s=10, memory_mb=1024))
+                                 INPUT_VALIDATOR_LIMITS)
         ok = [o and r is not None and r.exit_code == 42 for o, r in zip(ok, runs)]
     return ok
 
@@ -188,32 +197,20 @@ _PAIR = re.compile(r"```input[^\n]*\n(.*?)```\s*```output[^\n]*\n(.*?)```", re.S
 
 
 def expected_tests_from_reply(problem: Problem, reply: str) -> list[tuple[bytes, bytes]]:
-    """(input, expected answer) pairs; asserts become (JSON arguments, JSON result)."""
+    """(input, expected answer) pairs; asserts become (arguments, JSON result) as in
+    :mod:`problems.calls` (``assert f(ARGS) == VALUE``, either side; other lines are skipped)."""
     if problem.interface.kind != "function":
         return [(i.encode(), o.encode()) for i, o in _PAIR.findall(reply) if i.strip()]
-    import ast
+    from .extract import extract_code
 
-    from .extract import AST_LOCK, extract_code, parse
-
+    entry = problem.interface.entry_point or ""
     code = extract_code(reply, "python") or ""
     pairs: list[tuple[bytes, bytes]] = []
     for line in code.splitlines():
-        try:
-            node = parse(line.strip()).body[0]
-        except (SyntaxError, IndexError, ValueError):
+        call = read_assert(line, entry) if entry in line else None
+        if call is None:
             continue
-        if not (isinstance(node, ast.Assert) and isinstance(node.test, ast.Compare)
-                and len(node.test.ops) == 1 and isinstance(node.test.ops[0], ast.Eq)):
-            continue
-        call = node.test.left
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
-                and call.func.id == problem.interface.entry_point and not call.keywords):
-            continue
-        try:
-            with AST_LOCK:
-                args = [ast.literal_eval(a) for a in call.args]
-                expected = ast.literal_eval(node.test.comparators[0])
-            pairs.append(((json.dumps(args) + "\n").encode(), json.dumps(expected).encode()))
-        except (ValueError, TypeError, SyntaxError):
-            continue
+        args, value = encode_args(call[0]), encode_result(call[1])
+        if args is not None and value is not None:
+            pairs.append((args, value))
     return pairs

@@ -319,7 +319,8 @@ def test_replay_per_role_needs_no_model(tmp_path, sandbox, isolated, reference):
     out = tmp_path / "run"
     proc = run([sys.executable, "-m", "solver.cli", "solve", str(reference["problems"]), "--model",
                 f"replay:{solve_file}", "--tests-model", f"replay:{tests_file}", "-n", "4", "-k", "2", "--variants",
-                "direct", "--generated-inputs", "6", "--out", str(out), "-q", "--backend", sandbox.name])
+                "direct", "--generated-inputs", "6", "--tests-samples", "1", "--out", str(out), "-q", "--backend",
+                sandbox.name])
     assert proc.returncode == 0, proc.stderr
     replayed, served = results(out), reference["results"]
     for pid in markers:

@@ -136,7 +136,12 @@ def test_codet_agreement_outranks_a_bigger_wrong_cluster(sandbox):
         tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", backoff_s=0.01), "tests")
         config = SolveConfig(samples=4, variants=("direct",), k=2, generated_inputs=8, repair_rounds=0)
         attempt = solve(problem, config, model, sandbox, tests_model=tests)
-    assert len(attempt.expected_tests) == 4 and attempt.expected_tests[0] == (b"[[1, 2, 3], 3]\n", b"2")
+    # Ten replies (tests_samples), the scripted server giving the same one each time: each of the
+    # four tests of the entry point is counted ten times, as CodeT counts duplicates.
+    assert len(attempt.expected_tests) == 4 and [t.weight for t in attempt.expected_tests] == [10] * 4
+    first = attempt.expected_tests[0]
+    assert attempt.inputs[first.input] == b"[[1, 2, 3], 3]\n" and attempt.outputs[first.input][1] == "2"
+    assert attempt.input_sources["tests"] == 4
     # By size the wrong cluster (3 samples) would come first; CodeT: sqrt(1) x 4 tests > sqrt(3) x 1 test.
     assert [cl.members for cl in attempt.clusters] == [(3,), (0, 1, 2)]
     assert attempt.submissions == [3, 0]
