@@ -128,7 +128,9 @@ def read_literal(text: str | ast.expr) -> tuple[bool, Any]:
 
 
 def read_assert(line: str, entry_point: str) -> Call | None:
-    """``assert f(ARGS) == VALUE`` (either side, literal values) as (args, value), else None."""
+    """An assert that states a call's result, as (args, value): ``assert f(ARGS) == VALUE``
+    (either side), ``assert f(ARGS) is True`` (``False``, ``None``), ``assert f(ARGS)`` (True)
+    and ``assert not f(ARGS)`` (False), with literal arguments and values; else None."""
     try:
         tree = parse_python(line.strip())
     except (SyntaxError, ValueError, MemoryError, RecursionError):
@@ -136,6 +138,17 @@ def read_assert(line: str, entry_point: str) -> Call | None:
     if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Assert):
         return None
     test = tree.body[0].test
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        args = read_call(test.operand, entry_point)
+        return (args, False) if args is not None else None
+    if isinstance(test, ast.Call):
+        args = read_call(test, entry_point)
+        return (args, True) if args is not None else None
+    if (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is)
+            and isinstance(test.comparators[0], ast.Constant)
+            and any(test.comparators[0].value is v for v in (True, False, None))):
+        args = read_call(test.left, entry_point)
+        return (args, test.comparators[0].value) if args is not None else None
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
         return None
     for call, other in ((test.left, test.comparators[0]), (test.comparators[0], test.left)):

@@ -295,8 +295,11 @@ def test_humaneval() -> None:
     assert p.interface.kind == "function" and p.interface.entry_point == "running_max"
     assert p.interface.signature == "def running_max(numbers: List[int]) -> List[int]"
     assert p.test_program.startswith("\n\nMETADATA = {") and "def check(candidate):" in p.test_program
-    assert p.samples == () and p.tests == () and "test program" in p.describe()
-    assert p.checker.kind == "json" and p.limits == Limits(time_s=10.0)
+    # The docstring's doctest is an example the judge does not check (group "example").
+    assert [(t.name, t.input, t.answer, t.group) for t in p.samples] == [
+        ("example-1", b"[[1, 3, 2, 5]]\n", b"[1, 3, 3, 5]", "example")]
+    assert p.soft_examples and p.tests == () and "test program" in p.describe()
+    assert p.checker.kind == "json" and p.limits == Limits(time_s=3.0)  # HumanEval's own harness timeout
     assert p.metadata["dataset"] == "humaneval"
     assert p.metadata["canonical_solution"].startswith("    result = []\n")
     assert p.metadata["solutions"] == [{"language": "python", "source": prompt + p.metadata["canonical_solution"]}]
@@ -313,7 +316,10 @@ def test_mbpp() -> None:
     assert digits.interface.signature == "def count_digits(n)" and digits.interface.starter_code is None
     assert digits.test_program == ("assert count_digits(0) == 1\nassert count_digits(12345) == 5\n"
                                    "assert count_digits(1000) == 4\n")
-    assert digits.tests == () and digits.limits == Limits(time_s=10.0) and digits.checker.kind == "json"
+    assert digits.tests == () and digits.limits == Limits(time_s=3.0) and digits.checker.kind == "json"
+    # The statement's assert is a sample (it is one of the judged tests).
+    assert [(t.input, t.answer, t.group) for t in digits.samples] == [(b"[0]\n", b"1", "sample")]
+    assert not digits.soft_examples
     assert digits.metadata == {"dataset": "mbpp", "code": "def count_digits(n):\r\n  return len(str(n))",
                                "solutions": [{"language": "python",
                                               "source": "def count_digits(n):\r\n  return len(str(n))"}]}
