@@ -38,8 +38,11 @@ from .results import RunResult, Status
 
 ASSERTION_EXIT = 3
 
-PY_CALL_HARNESS = r'''
-import json, sys, importlib.util, typing
+#: What both function-call harnesses start with: load the candidate (the typing names
+#: predefined, as LeetCode does), read one line of arguments (JSON, else a Python literal),
+#: find the function (module level or a method of ``class Solution``).
+_PY_CALL_PRELUDE = r'''
+import importlib.util, json, sys, typing
 
 def _load(path):
     spec = importlib.util.spec_from_file_location("candidate", path)
@@ -57,16 +60,21 @@ def _arguments(text):
         import ast
         return ast.literal_eval(text.strip())
 
+def _function(mod, entry):
+    fn = getattr(mod, entry, None)
+    if fn is None and isinstance(getattr(mod, "Solution", None), type):
+        fn = getattr(mod.Solution(), entry, None)
+    return fn if callable(fn) else None
+'''
+
+PY_CALL_HARNESS = _PY_CALL_PRELUDE + r'''
 def main():
     path, entry = sys.argv[1], sys.argv[2]
     args = _arguments(sys.stdin.read())
     out = sys.stdout
     sys.stdout = sys.stderr
-    mod = _load(path)
-    fn = getattr(mod, entry, None)
-    if fn is None and isinstance(getattr(mod, "Solution", None), type):
-        fn = getattr(mod.Solution(), entry, None)
-    if not callable(fn):
+    fn = _function(_load(path), entry)
+    if fn is None:
         print(f"harness: the candidate defines no function {entry!r}", file=sys.stderr)
         sys.exit(2)
     result = fn(**args) if isinstance(args, dict) else fn(*args)
@@ -78,30 +86,14 @@ def main():
 main()
 '''
 
-PY_CALLS_HARNESS = r'''
-import importlib.util, json, os, signal, sys, time, typing
+PY_CALLS_HARNESS = _PY_CALL_PRELUDE + r'''
+import os, signal, time
 
 class _OutOfTime(BaseException):
     pass
 
 def _out_of_time(signum, frame):
     raise _OutOfTime()
-
-def _load(path):
-    spec = importlib.util.spec_from_file_location("candidate", path)
-    mod = importlib.util.module_from_spec(spec)
-    for name in getattr(typing, "__all__", []):
-        setattr(mod, name, getattr(typing, name))
-    sys.modules["candidate"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-def _arguments(text):
-    try:
-        return json.loads(text)
-    except ValueError:
-        import ast
-        return ast.literal_eval(text.strip())
 
 def _plain(value):
     if isinstance(value, tuple):
@@ -131,11 +123,8 @@ def main():
     signal.signal(signal.SIGPROF, _out_of_time)
     signal.signal(signal.SIGALRM, _out_of_time)
     try:
-        mod = _load(path)
-        fn = getattr(mod, entry, None)
-        if fn is None and isinstance(getattr(mod, "Solution", None), type):
-            fn = getattr(mod.Solution(), entry, None)
-        if not callable(fn):
+        fn = _function(_load(path), entry)
+        if fn is None:
             raise NameError(f"the candidate defines no function {entry!r}")
     except BaseException as exc:
         _say(out, {"load": type(exc).__name__, "error": str(exc)[:300]})
