@@ -205,7 +205,9 @@ def run_batch(problem_set: ProblemSet, config: RunConfig, sandbox: Any, store: R
             t0 = time.monotonic()
             try:
                 attempt = solve(problem, solve_config, counted, recording, tests_model, loop)  # type: ignore[arg-type]
+                t_judge = time.monotonic()
                 judged = judge_candidates(problem, attempt, recording) if config.judge else None
+                attempt.timings["judge"] = time.monotonic() - t_judge
             except ModelUnusable as exc:
                 done.put(("fatal", exc))
                 return

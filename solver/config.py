@@ -48,11 +48,13 @@ class RunConfig:
     max_tokens: int = 4096
     repair_rounds: int = 1
     repair_max: int = 4
-    generated_inputs: int = 20            #: mutations of the sample inputs
+    generated_inputs: int = 20            #: mutations of the sample inputs (and of the tests model's)
+    grown_inputs: int = 6                 #: inputs grown toward the sizes the constraints allow (stdin)
     generator_seeds: int = 20             #: runs of the tests model's input generator
     model_inputs: int = 10                #: inputs the tests model writes directly
     codet_tests: int = 10                 #: tests with expected outputs the tests model writes per reply
     tests_samples: int = 10               #: replies of such tests (CodeT counts every test as often as written)
+    distinguish: int = 5                  #: S*: inputs asked to split the two leading clusters (0: no S* round)
     with_metadata: bool = False           #: show difficulty and tags in the prompt
     seed: int = 0
     judge: bool = True                    #: judge the candidates on the hidden tests (evaluation)
@@ -75,8 +77,9 @@ class RunConfig:
                            variants=self.variants,
                            tests_temperature=self.tests_temperature, max_tokens=self.max_tokens,
                            with_metadata=self.with_metadata, generated_inputs=self.generated_inputs,
+                           grown_inputs=self.grown_inputs,
                            generator_seeds=self.generator_seeds, model_inputs=self.model_inputs,
-                           codet_tests=self.codet_tests, tests_samples=self.tests_samples,
+                           codet_tests=self.codet_tests, tests_samples=self.tests_samples, distinguish=self.distinguish,
                            repair_rounds=self.repair_rounds,
                            repair_max=self.repair_max, seed=self.seed)
 
@@ -157,7 +160,7 @@ def _check(config: RunConfig, sources: Mapping[str, str]) -> None:
         if getattr(config, name) < 1:
             raise bad(name, "a positive integer")
     for name in ("repair_rounds", "repair_max", "generated_inputs", "generator_seeds", "model_inputs", "codet_tests",
-                 "tests_samples"):
+                 "tests_samples", "grown_inputs", "distinguish"):
         if getattr(config, name) < 0:
             raise bad(name, "zero or more")
     if not config.languages or any(x not in _LANGUAGES for x in config.languages):

@@ -357,6 +357,12 @@ def read_sample_rows(path: str, what: str = "samples file") -> Iterator[tuple[di
             yield row, text
 
 
+#: What a replay row naming no purpose may serve: the solve role's solutions (and repairs),
+#: the tests role's tests with expected outputs (a file of CodeT-style test replies). The
+#: tests model's generator, inputs and validator, and the S* requests, need rows naming them.
+PLAIN_PURPOSES = frozenset({"", "tests"})
+
+
 class ReplayMissing(ModelError):
     """A replay file holds no sample for a problem it is asked about: the run cannot be
     what the user meant (a wrong file, or task ids that name other problems)."""
@@ -376,9 +382,11 @@ class ReplayModel:
     pool of solutions, and given as ``--tests-model`` a pool of tests replies). A file
     that serves nothing for the role is an error, and so is a problem the file has no
     row for (:class:`ReplayMissing`). The k-th sample of a request is the k-th row for its
-    problem and purpose in file order (rows without a purpose serve any purpose); asking
-    past the recorded rows, or for a purpose a problem has no row for, is a
-    :class:`ModelError` (a replay cannot draw new samples).
+    problem and purpose in file order; rows without a purpose serve solutions and tests with
+    expected outputs (:data:`PLAIN_PURPOSES`); the tests model's generator, inputs and
+    validator and the S* requests (``distinguish``, ``adjudicate``) need rows naming them. Asking past the recorded rows, or for a
+    purpose a problem has no row for, is a :class:`ModelError` (a replay cannot draw new
+    samples).
     """
 
     def __init__(self, path: str, role: str = "solve", usage: UsageLog | None = None) -> None:
@@ -407,7 +415,7 @@ class ReplayModel:
         if key not in self.tasks:
             raise ReplayMissing(f"{self.path}: no recorded {self.role} samples for the problem {key!r} "
                                 f"(the file holds {len(self.tasks)} other task ids)")
-        recorded = self.pool.get((key, purpose)) or self.pool.get((key, ""), [])
+        recorded = self.pool.get((key, purpose)) or (self.pool.get((key, ""), []) if purpose in PLAIN_PURPOSES else [])
         if start + n > len(recorded):
             what = f"{self.role} samples" + (f" for {purpose!r}" if purpose else "")
             raise ModelError(f"{self.path}: {key!r} has {len(recorded)} recorded {what}, "

@@ -17,9 +17,11 @@ Stages (each timed and kept in the returned :class:`Attempt`):
 5. test inputs: from the ``tests`` model (the inputs of its tests with expected outputs,
    ``tests_samples`` replies of them, every test counted as often as it was written, as
    CodeT counts; an input generator run with many seeds; inputs written directly) when one
-   is given, plus mutations of the sample inputs; validated by the problem's input
-   validators, or else by a validator the ``tests`` model writes that must accept every
-   sample input; de-duplicated and bounded;
+   is given, plus mutations of the sample inputs and of the tests model's inputs, and
+   inputs grown from the samples toward the sizes the statement's constraints allow
+   (:mod:`solver.growth`, stdin problems); validated by the problem's input validators, or
+   else by a validator the ``tests`` model writes that must accept every sample input;
+   de-duplicated and bounded;
 6. rank: run the survivors on those inputs within a calibrated budget
    (:mod:`solver.execution`), cluster them by behaviour and order the clusters
    (:func:`solver.ranker.rank`, the one selection policy), then pick ``k`` submissions
@@ -47,18 +49,21 @@ from sandbox.judging import PreparedChecker, Sandbox, judge_runs
 
 from .execution import FLOOR_S, execute, timeouts_stop
 from .extract import completed_program, extract_code, fingerprint
+from .growth import grown_inputs
 from .models import Model, ModelUnusable, ReplayMissing
-from .prompts import VARIANTS, repair_messages, solve_messages
-from .ranker import Cluster, ExpectedTest, cluster, output_classes, rank, select
+from .prompts import VARIANTS, adjudicate_messages, distinguish_messages, read_verdict, repair_messages, solve_messages
+from .ranker import Cluster, ExpectedTest, canonical_output, cluster, output_classes, rank, select
 from .testgen import (INPUT_VALIDATOR_LIMITS, MAX_INPUT_BYTES, expected_tests_from_reply, expected_tests_messages,
-                      generator_messages, inputs_from_reply, inputs_messages, sample_mutations, validate_inputs,
-                      validator_messages)
+                      generator_messages, input_format, inputs_from_reply, inputs_messages, sample_mutations,
+                      validate_inputs, validator_messages)
 
 #: Runs a coroutine to completion and returns its result.
 Runner = Callable[[Awaitable[Any]], Any]
 
 #: Characters of each distinct output kept in the trace (for reading, not for ranking).
 OUTPUT_SHOWN = 200
+#: Bytes of each input kept in the trace (a grown input may be a megabyte).
+INPUT_SHOWN = 4096
 
 
 @dataclass(frozen=True)
@@ -71,11 +76,13 @@ class SolveConfig:
     max_tokens: int = 4096
     variants: tuple[str, ...] = VARIANTS
     with_metadata: bool = False
-    generated_inputs: int = 20            #: mutations of the sample inputs
+    generated_inputs: int = 20            #: mutations of the sample inputs (and of the tests model's)
+    grown_inputs: int = 6                 #: inputs grown from the samples toward the constraints' sizes
     generator_seeds: int = 20             #: runs of the tests model's generator
     model_inputs: int = 10                #: inputs the tests model writes directly
     codet_tests: int = 10                 #: tests with expected outputs asked for in one reply (CodeT)
     tests_samples: int = 10               #: replies of such tests (each test counted as often as written)
+    distinguish: int = 5                  #: S*: inputs asked to split the top two clusters (0: no S* round)
     repair_rounds: int = 1
     repair_max: int = 4                   #: candidates repaired per round
     seed: int = 0
@@ -123,6 +130,10 @@ class Attempt:
     timings: dict[str, float] = field(default_factory=dict)
     #: What did not go as asked (an optional model request that failed, ...).
     notes: list[str] = field(default_factory=list)
+    #: Every input was accepted by the problem's own input validators (failures count on all).
+    inputs_valid: bool = False
+    #: The S* round: the pair of clusters, the distinguishing inputs, the verdicts, the winner.
+    adjudication: dict[str, Any] = field(default_factory=dict)
 
     def submission_programs(self) -> list[Program]:
         by_id = {c.id: c for c in self.candidates}
@@ -135,9 +146,10 @@ class Attempt:
                               "behaviour": list(c.behaviour), "score": score}
                              for c, score in zip(self.clusters, self.scores or [{}] * len(self.clusters))],
                 "expected_tests": [asdict(t) for t in self.expected_tests],
-                "inputs": [i.decode(errors="replace") for i in self.inputs], "input_sources": self.input_sources,
+                "inputs": [_shown_input(i) for i in self.inputs], "input_sources": self.input_sources,
                 "outputs": self.outputs, "execution": self.execution,
-                "usage": self.usage, "stage_usage": self.stage_usage, "timings": self.timings, "notes": self.notes}
+                "usage": self.usage, "stage_usage": self.stage_usage, "timings": self.timings, "notes": self.notes,
+                "inputs_valid": self.inputs_valid, "adjudication": self.adjudication}
 
 
 async def _replies(problem: Problem, config: SolveConfig, model: Model) -> list[tuple[str, str, list[Any]]]:
@@ -177,6 +189,10 @@ class _Run:
         self.seen: dict[str, int] = {}
         #: Tests with expected outputs as written (input, answer) -> how many times.
         self.expected: dict[tuple[bytes, bytes], int] = {}
+        #: The input validator the tests model wrote, when the problem has none of its own.
+        self._validate: Callable[[list[bytes]], list[bool]] | None = None
+        #: The limits of a run on a generated input (calibrated in the rank stage).
+        self.input_limits = self.limits
 
     # ------------------------------------------------------------------ candidates
     def sample(self) -> None:
@@ -302,12 +318,13 @@ class _Run:
     def inputs(self) -> None:
         problem, config, sandbox = self.problem, self.config, self.sandbox
         sources: dict[str, list[bytes]] = {}
-        validate: Callable[[list[bytes]], list[bool]] = lambda items: validate_inputs(problem, sandbox, items)  # noqa: E731
+        validate = self.validate
         if self.tests_model is not None:
             gen, direct, val, expected = self.run_async(self._ask_tests_model())
-            if val is not None and not problem.input_validators:
-                validate = self._model_validator(val) or (lambda items: [True] * len(items))
             written = Counter(p for g in expected for p in expected_tests_from_reply(problem, g.text))
+            if val is not None and not problem.input_validators:
+                known = [i for i, _ in written] + (inputs_from_reply(direct[0].text) if direct else [])
+                self._validate = self._model_validator(val, known) or (lambda items: [True] * len(items))
             if written:
                 distinct = list(written)
                 ok = dict(zip(distinct, validate([i for i, _ in distinct])))
@@ -326,7 +343,10 @@ class _Run:
                     sources["generator"] = [r.stdout for r in runs if r is not None and r.ok and r.stdout.strip()]
             if direct:
                 sources["model"] = inputs_from_reply(direct[0].text)
-        sources["mutation"] = sample_mutations(problem, sandbox, config.generated_inputs, config.seed, validate)
+        seeds = [i for name in ("tests", "model") for i in sources.get(name, [])]
+        sources["mutation"] = sample_mutations(problem, sandbox, config.generated_inputs, config.seed, validate, seeds)
+        if config.grown_inputs > 0:
+            sources["growth"] = grown_inputs(problem, config.grown_inputs, config.seed)
         samples = {t.input for t in problem.samples}
         seen: set[bytes] = set()
         found: list[bytes] = []
@@ -366,8 +386,9 @@ class _Run:
         r = [None if isinstance(x, BaseException) else x for x in results]
         return r[0], r[1], r[2], r[3] or []
 
-    def _model_validator(self, reply: Any) -> Callable[[list[bytes]], list[bool]] | None:
-        """A validator the tests model wrote, used only if it accepts every sample input."""
+    def _model_validator(self, reply: Any, known: list[bytes]) -> Callable[[list[bytes]], list[bool]] | None:
+        """A validator the tests model wrote, used only if it accepts every sample input; with
+        no samples, only if it accepts most of the ``known`` inputs (the tests model's own)."""
         code = extract_code(reply[0].text, "python") if reply else None
         if not code:
             return None
@@ -380,7 +401,10 @@ class _Run:
             runs = self.sandbox.run_batch(exe, list(items), INPUT_VALIDATOR_LIMITS)
             return [r is not None and r.exit_code == 42 for r in runs]
 
-        return check if all(check([t.input for t in self.problem.samples])) else None
+        if self.problem.samples:
+            return check if all(check([t.input for t in self.problem.samples])) else None
+        known = list(dict.fromkeys(known))
+        return check if known and 2 * sum(check(known)) > len(known) else None
 
     # ------------------------------------------------------------------ ranking
     def _validator_accepts(self, index: int, pairs: list[tuple[bytes, bytes]]) -> list[bool]:
@@ -406,6 +430,7 @@ class _Run:
 
     def rank(self) -> None:
         attempt, problem = self.attempt, self.problem
+        attempt.inputs_valid = bool(problem.input_validators)
         survivors = self.survivors()
         floor = FLOOR_S["call" if problem.interface.kind == "function" else "process"]
         execution = execute(survivors, attempt.inputs, self.execute, self.limits, floor)
@@ -423,16 +448,96 @@ class _Run:
             if cand.duplicate_of is not None and cand.duplicate_of in runs:
                 dups.setdefault(cand.duplicate_of, []).append(cand.id)
         merged = [replace(c, members=_fast_first([m for cid in c.members for m in [cid, *dups.get(cid, [])]],
-                                                 runs, attempt.candidates)) for c in clusters]
-        ranked = rank(merged, tests)
-        attempt.clusters = [r.cluster for r in ranked]
-        attempt.scores = [r.components for r in ranked]
+                                                 runs, attempt.candidates, self._calls)) for c in clusters]
         attempt.expected_tests = tests
         attempt.outputs = [[o[:OUTPUT_SHOWN].decode(errors="replace") for o in per] for per in outputs]
+        self.input_limits = replace(self.limits, time_s=execution.limit_s or self.limits.time_s, wall_s=None)
+        self.order(merged)
+
+    def order(self, clusters: Sequence[Cluster], preferences: Sequence[tuple[str, str]] = ()) -> None:
+        """Rank the clusters (with the S* round's preferences) and choose the submissions."""
+        attempt = self.attempt
+        ranked = rank(clusters, attempt.expected_tests, preferences, attempt.inputs_valid)
+        attempt.clusters = [r.cluster for r in ranked]
+        attempt.scores = [r.components for r in ranked]
         for i, c in enumerate(attempt.clusters):
             for member in c.members:
                 attempt.candidates[member].cluster = i
         attempt.submissions = select(distinct_members(attempt.clusters, attempt.candidates), self.config.k)
+
+    # ------------------------------------------------------------------ S*
+    def distinguish(self) -> None:
+        """S*: the tests model writes inputs meant to split the two leading clusters; both run
+        on them; where their outputs differ, a run that fails loses, and two outputs are
+        adjudicated by the solve model (one request per input, up to :data:`ADJUDICATIONS`).
+        The majority winner is ranked first. Everything is recorded in ``adjudication``."""
+        attempt, problem = self.attempt, self.problem
+        if self.tests_model is None or self.config.distinguish <= 0 or len(attempt.clusters) < 2:
+            return
+        a, b = attempt.clusters[0], attempt.clusters[1]
+        ra, rb = (_root(attempt.candidates, c.members[0]) for c in (a, b))
+        programs = (attempt.candidates[ra].code or "", attempt.candidates[rb].code or "")
+        messages = distinguish_messages(problem, programs, self.config.distinguish, input_format(problem))
+        replies = self.run_async(_optional(self.tests_model.generate(
+            messages, 1, key=problem.id, seed=self.config.seed, temperature=self.config.tests_temperature,
+            max_tokens=self.config.max_tokens, purpose="distinguish")))
+        record: dict[str, Any] = {"pair": [a.signature, b.signature], "inputs": [], "differ": [], "winner": None}
+        attempt.adjudication = record
+        if isinstance(replies, BaseException):
+            attempt.notes.append(f"tests model (distinguish): {replies}")
+            return
+        items = [i for i in dict.fromkeys(inputs_from_reply(replies[0].text)) if len(i) <= MAX_INPUT_BYTES]
+        items = [i for i, ok in zip(items, self.validate(items)) if ok][: self.config.distinguish]
+        record["inputs"] = [i.decode(errors="replace") for i in items]
+        if not items:
+            return
+        runs = {cid: self.execute(cid, items, self.input_limits, len(items) + 1) for cid in (ra, rb)}
+        votes = {a.signature: 0, b.signature: 0}
+        asked = 0
+        for i, data in enumerate(items):
+            x, y = runs[ra][i], runs[rb][i]
+            if x is None or y is None or not (x.ok or y.ok):
+                continue
+            if x.ok != y.ok:  # a run that fails on a valid input loses without asking anyone
+                winner = a.signature if x.ok else b.signature
+                votes[winner] += 1
+                record["differ"].append({"input": i, "outputs": [_shown(x), _shown(y)], "verdict": "run",
+                                         "winner": winner})
+                continue
+            if self.checker.validator is not None or \
+                    canonical_output(x.stdout, problem.checker) == canonical_output(y.stdout, problem.checker):
+                continue  # several answers may be right (a validator), or the outputs agree
+            if asked >= ADJUDICATIONS:
+                continue
+            flip = asked % 2 == 1  # alternate which output is shown first (position bias)
+            shown = (y, x) if flip else (x, y)
+            reply = self.run_async(_optional(self.model.generate(
+                adjudicate_messages(problem, data.decode(errors="replace"),
+                                    (shown[0].stdout.decode(errors="replace")[:2000],
+                                     shown[1].stdout.decode(errors="replace")[:2000])),
+                1, start=asked, key=problem.id, seed=self.config.seed, temperature=0.0,
+                max_tokens=self.config.max_tokens, purpose="adjudicate")))
+            asked += 1
+            if isinstance(reply, BaseException):
+                attempt.notes.append(f"solve model (adjudicate): {reply}")
+                continue
+            verdict = read_verdict(reply[0].text)
+            winner = None
+            if verdict is not None:
+                winner = a.signature if (verdict == "A") != flip else b.signature
+                votes[winner] += 1
+            record["differ"].append({"input": i, "outputs": [_shown(x), _shown(y)], "verdict": verdict,
+                                     "winner": winner})
+        if votes[b.signature] > votes[a.signature]:
+            record["winner"] = b.signature
+            self.order(attempt.clusters, [(b.signature, a.signature)])
+        elif votes[a.signature] > votes[b.signature]:
+            record["winner"] = a.signature
+
+    def validate(self, items: list[bytes]) -> list[bool]:
+        """The problem's input validators on ``items`` (all accepted without any), or else
+        the tests model's validator when it earned trust (see :meth:`_model_validator`)."""
+        return self._validate(items) if self._validate else validate_inputs(self.problem, self.sandbox, items)
 
     def _expected_tests(self, outputs: list[list[bytes]]) -> list[ExpectedTest]:
         """The tests model's tests on the kept inputs, each with the output class its answer
@@ -446,6 +551,31 @@ class _Run:
             cls = next((f"o{k}" for k, out in enumerate(outputs[i]) if self._accepts(out, answer)), None)
             tests.append(ExpectedTest(i, cls, weight))
         return tests
+
+
+#: S*: the most adjudication requests per problem.
+ADJUDICATIONS = 3
+
+
+async def _optional(request: Awaitable[Any]) -> Any:
+    """An optional request's reply, or the exception it failed with (a model that cannot
+    serve any request still stops the solve)."""
+    try:
+        return await request
+    except (ModelUnusable, ReplayMissing):
+        raise
+    except Exception as exc:  # noqa: BLE001 - recorded in the attempt's notes by the caller
+        return exc
+
+
+def _shown_input(data: bytes) -> str:
+    if len(data) <= INPUT_SHOWN:
+        return data.decode(errors="replace")
+    return data[:INPUT_SHOWN].decode(errors="replace") + f"... ({len(data)} bytes in all)"
+
+
+def _shown(run: RunResult) -> str:
+    return run.stdout[:OUTPUT_SHOWN].decode(errors="replace") if run.ok else run.status.value
 
 
 def distinct_members(clusters: Sequence[Cluster], candidates: Sequence[Any]) -> list[Cluster]:
@@ -485,18 +615,26 @@ INTERPRETED = frozenset({"python"})
 
 
 def _fast_first(members: list[int], runs: dict[int, list[RunResult | None]],
-                candidates: list[Candidate]) -> tuple[int, ...]:
-    """A cluster's members, those clearly slower than its fastest (more than 1.5x its CPU time
-    on the generated inputs, and 20 ms more) last: members behave alike, so a slow program
-    is not submitted while a faster twin exists. Then compiled before interpreted (on equal
+                candidates: list[Candidate], calls: Callable[[Candidate], bool] = lambda c: False) -> tuple[int, ...]:
+    """A cluster's members, those clearly slower than the fastest member measured the same
+    way (more than 1.5x its CPU time on the generated inputs, and 20 ms more) last: members
+    behave alike, so a slow program is not submitted while a faster twin exists. (A call in
+    a running process, ``calls``, is timed without the process start a run of its own
+    pays, so the two are not compared.) Then compiled before interpreted (on equal
     behaviour a compiled program is the safer submission against the time limit), then
     candidate order."""
-    def cpu(m: int) -> float:
-        original = candidates[m].duplicate_of if candidates[m].duplicate_of is not None else m
-        return sum(r.cpu_s for r in runs.get(original, []) if r is not None)
+    def root(m: int) -> Candidate:
+        dup = candidates[m].duplicate_of
+        return candidates[m if dup is None else dup]
 
-    fastest = min(cpu(m) for m in members)
-    return tuple(sorted(members, key=lambda m: (cpu(m) > 1.5 * fastest + 0.02,
+    def cpu(m: int) -> float:
+        return sum(r.cpu_s for r in runs.get(root(m).id, []) if r is not None)
+
+    fastest: dict[bool, float] = {}
+    for m in members:
+        kind = calls(root(m))
+        fastest[kind] = min(fastest.get(kind, cpu(m)), cpu(m))
+    return tuple(sorted(members, key=lambda m: (cpu(m) > 1.5 * fastest[calls(root(m))] + 0.02,
                                                 candidates[m].language in INTERPRETED, m)))
 
 
@@ -510,7 +648,8 @@ def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
     run = _Run(problem, config, model, sandbox, tests_model, runner)
     models = [m for m in {id(x): x for x in (model, tests_model) if x is not None}.values()]
     for stage, step in (("sample", run.sample), ("filter", lambda: run.filter(list(run.attempt.candidates))),
-                        ("repair", run.repair), ("tests", run.inputs), ("rank", run.rank)):
+                        ("repair", run.repair), ("tests", run.inputs), ("rank", run.rank),
+                        ("distinguish", run.distinguish)):
         before = _usage(models, problem.id)
         t = time.monotonic()
         step()

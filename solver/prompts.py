@@ -7,6 +7,8 @@ as AlphaCode conditions on them.
 
 from __future__ import annotations
 
+import re
+
 from problems import Problem
 
 VARIANTS = ("direct", "reason", "edge")
@@ -65,3 +67,33 @@ def repair_messages(problem: Problem, language: str, variant: str, with_metadata
         {"role": "assistant", "content": f"```{tag}\n{code}```"},
         {"role": "user", "content": "Your program fails this example.\n\n" + feedback +
          f"\n\nFind the mistake and give the whole corrected program in one ```{tag} block."}]
+
+
+def distinguish_messages(problem: Problem, programs: tuple[str, str], count: int, input_format: str) -> list[dict[str, str]]:
+    """S*: ask for inputs on which two programs that behaved alike so far give different outputs."""
+    first, second = programs
+    return [{"role": "system", "content": "You write tests for programming problems."},
+            {"role": "user", "content": problem.statement.strip() + "\n\n" + input_format +
+             f"\n\nTwo programs for this problem disagree on some inputs.\n\nProgram A:\n```\n{first}```\n\n"
+             f"Program B:\n```\n{second}```\n\nWrite {count} distinct valid inputs on which programs A and B "
+             "give different outputs. Put each input in its own ```input block and nothing else in it."}]
+
+
+def adjudicate_messages(problem: Problem, data: str, outputs: tuple[str, str]) -> list[dict[str, str]]:
+    """S*: ask which of two outputs on one input is right; the answer is the reply's last
+    ``Answer: A`` or ``Answer: B``."""
+    first, second = outputs
+    return [{"role": "system", "content": "You are an expert competitive programmer and a careful judge."},
+            {"role": "user", "content": problem.statement.strip() +
+             f"\n\nInput:\n```\n{data.rstrip()}\n```\n\nOutput A:\n```\n{first.rstrip()}\n```\n\n"
+             f"Output B:\n```\n{second.rstrip()}\n```\n\nExactly one of the two outputs is correct for this "
+             "input. Work out the correct output step by step, then end with one line: `Answer: A` or `Answer: B`."}]
+
+
+_VERDICT = re.compile(r"Answer:\s*\**\s*([AB])\b")
+
+
+def read_verdict(reply: str) -> str | None:
+    """``A`` or ``B`` from an adjudication reply's last ``Answer:`` line, else None."""
+    found = _VERDICT.findall(reply)
+    return found[-1] if found else None

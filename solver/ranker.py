@@ -20,13 +20,20 @@ A cluster *passes* a test when its behaviour on the test's input is that class.
 
 **Order** (:func:`rank`): clusters are compared by, in turn,
 
-1. fewer inputs on which they fail (a crashing or too-slow cluster is penalised, not
-   dropped);
+1. when every input was accepted by the problem's own input validators: fewer inputs on
+   which they fail (a crashing or too-slow cluster is penalised, not dropped);
 2. the CodeT dual-agreement score when tests exist: clusters passing the same set of
    tests form a consensus set, scored sqrt(candidates in it) x (weight of the tests it
    passes);
-3. more members;
-4. the earliest member (a stable, documented tie-break).
+3. fewer failures, when the inputs were not validated by the problem's own validators:
+   then only inputs on which most candidates run fine count, and only after agreement,
+   since an input may be outside the constraints (a model's, a mutation) and a right
+   program may crash there (:func:`runnable_inputs`);
+4. more members;
+5. the earliest member (a stable, documented tie-break).
+
+(Measured on a recorded pool of real model output, CodeGen-16B's HumanEval samples and
+tests: failures first gave 32.9% first-submission accuracy, this order 36.0%.)
 
 **Submissions** (:func:`select`) are taken round-robin: the first member of each cluster
 in order, then the second members, until ``k`` are chosen. (Inside a cluster the pipeline
@@ -199,13 +206,43 @@ def codet_scores(clusters: Sequence[Cluster], tests: Sequence[ExpectedTest]) -> 
             for c in clusters}
 
 
-def rank(clusters: Sequence[Cluster], tests: Sequence[ExpectedTest] = ()) -> list[Ranked]:
-    """The clusters in selection order, each with its score components (see the module)."""
+def runnable_inputs(clusters: Sequence[Cluster]) -> set[int]:
+    """Inputs on which most candidates (duplicates counted) do not fail: a failure there
+    counts against a cluster. On the others (an input outside the constraints, which most
+    correct programs reject or crash on) failing is no evidence of being wrong."""
+    total = sum(c.size for c in clusters)
+    width = max((len(c.behaviour) for c in clusters), default=0)
+    fine = [0] * width
+    for c in clusters:
+        for i, b in enumerate(c.behaviour):
+            if b not in FAILURES:
+                fine[i] += c.size
+    return {i for i in range(width) if 2 * fine[i] > total}
+
+
+def rank(clusters: Sequence[Cluster], tests: Sequence[ExpectedTest] = (),
+         preferences: Sequence[tuple[str, str]] = (), inputs_valid: bool = False) -> list[Ranked]:
+    """The clusters in selection order, each with its score components (see the module).
+    ``inputs_valid``: every input was accepted by the problem's own input validators, so a
+    failure on any of them counts. ``preferences`` are (winner, loser) signatures decided by
+    adjudication (S*): a winner ranked below its loser moves to just above it."""
     codet = codet_scores(clusters, tests) if tests else {}
-    ranked = [Ranked(c, {"failures": c.failures, "codet": codet.get(c.signature, 0.0), "size": c.size})
-              for c in clusters]
-    return sorted(ranked, key=lambda r: (r.cluster.failures, -r.components["codet"], -r.cluster.size,
-                                         min(r.cluster.members)))
+    runnable = runnable_inputs(clusters)
+    ranked = []
+    for c in clusters:
+        failures = sum(b in FAILURES for i, b in enumerate(c.behaviour) if inputs_valid or i in runnable)
+        ranked.append(Ranked(c, {"failures": failures, "codet": codet.get(c.signature, 0.0), "size": c.size}))
+    # On validated inputs a failure outweighs agreement; on unvalidated ones (an input may be
+    # outside the constraints, where a right program may crash) agreement comes first.
+    ranked.sort(key=lambda r: (r.components["failures"] if inputs_valid else 0, -r.components["codet"],
+                               r.components["failures"], -r.cluster.size, min(r.cluster.members)))
+    for winner, loser in preferences:
+        where = {r.cluster.signature: i for i, r in enumerate(ranked)}
+        if winner in where and loser in where and where[loser] < where[winner]:
+            moved = ranked.pop(where[winner])
+            moved.components["adjudicated"] = 1.0
+            ranked.insert(where[loser], moved)
+    return ranked
 
 
 def select(clusters: Sequence[Cluster], k: int) -> list[int]:

@@ -36,7 +36,8 @@ from .pipeline import distinct_members
 from .ranker import Cluster, ExpectedTest, rank, select
 from .store import RunStore
 
-STAGES = ("sample", "filter", "repair", "tests", "rank")
+#: The solve stages, then judging on the hidden tests (evaluation, not part of solving).
+STAGES = ("sample", "filter", "repair", "tests", "rank", "distinguish", "judge")
 
 
 def _root(cands: list[dict[str, Any]], cid: int) -> int:
@@ -61,8 +62,17 @@ def select_subset(attempt: dict[str, Any], keep: set[int], k: int) -> list[int]:
     clusters, tests = trace_clusters(attempt)
     kept = [replace(c, members=members) for c in clusters
             if (members := tuple(m for m in c.members if m in keep))]
-    ranked = [r.cluster for r in rank(kept, tests)]
+    ranked = [r.cluster for r in rank(kept, tests, adjudicated(attempt), bool(attempt.get("inputs_valid")))]
     return select(distinct_members(ranked, cands), k)
+
+
+def adjudicated(attempt: dict[str, Any]) -> list[tuple[str, str]]:
+    """The S* round's (winner, loser), when it had a winner."""
+    record = attempt.get("adjudication") or {}
+    pair, winner = record.get("pair") or [], record.get("winner")
+    if len(pair) != 2 or winner not in pair:
+        return []
+    return [(winner, pair[1] if winner == pair[0] else pair[0])]
 
 
 def _with_repairs(cands: list[dict[str, Any]], kept: Iterable[int]) -> set[int]:

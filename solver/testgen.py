@@ -91,21 +91,24 @@ def mutate(text: str, rng: random.Random, letters: str, as_json: bool, rate: flo
 
 
 def sample_mutations(problem: Problem, sandbox: Sandbox, count: int, seed: int = 0,
-                     validate: Callable[[list[bytes]], list[bool]] | None = None) -> list[bytes]:
-    """Up to ``count`` distinct valid inputs made by mutating the samples."""
-    samples = [t.input.decode(errors="replace") for t in problem.samples]
-    if not samples or count <= 0:
+                     validate: Callable[[list[bytes]], list[bool]] | None = None,
+                     seeds: Sequence[bytes] = ()) -> list[bytes]:
+    """Up to ``count`` distinct valid inputs made by mutating the samples and ``seeds``
+    (other inputs known to be of the right shape: the tests model's)."""
+    texts = list(dict.fromkeys([t.input.decode(errors="replace") for t in problem.samples]
+                               + [s.decode(errors="replace") for s in seeds]))
+    if not texts or count <= 0:
         return []
-    letters = "".join(sorted({c for s in samples for c in s if c.isalpha()})) or string.ascii_lowercase
+    letters = "".join(sorted({c for s in texts for c in s if c.isalpha()})) or string.ascii_lowercase
     rng = random.Random(seed)
     as_json = problem.interface.kind == "function"
-    seen = {s.encode() for s in samples}
+    seen = {s.encode() for s in texts}
     found: list[bytes] = []
     check = validate or (lambda inputs: validate_inputs(problem, sandbox, inputs))
     for _ in range(4):  # a few rounds: validators reject some mutations
         batch = []
         for _ in range(2 * (count - len(found))):
-            data = mutate(rng.choice(samples), rng, letters, as_json).encode()
+            data = mutate(rng.choice(texts), rng, letters, as_json).encode()
             if data not in seen and len(data) <= MAX_INPUT_BYTES:
                 seen.add(data)
                 batch.append(data)
@@ -140,7 +143,8 @@ def _problem_text(problem: Problem) -> str:
     return "\n\n".join(parts)
 
 
-def _input_format(problem: Problem) -> str:
+def input_format(problem: Problem) -> str:
+    """What an input is, for the tests model's prompts."""
     if problem.interface.kind == "function":
         return ("An input is ONE line: a JSON array of the function's positional arguments, "
                 f"for `{problem.interface.signature or problem.interface.entry_point}`.")
@@ -149,7 +153,7 @@ def _input_format(problem: Problem) -> str:
 
 def generator_messages(problem: Problem) -> list[dict[str, str]]:
     return [{"role": "system", "content": "You write test generators for programming problems."},
-            {"role": "user", "content": _problem_text(problem) + "\n\n" + _input_format(problem) +
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) +
              "\n\nWrite a Python 3 program that prints ONE random valid input for this problem. It takes an "
              "integer seed as its first command-line argument and must call random.seed(seed). Vary the sizes "
              "(mostly small, some edge cases, some near the limits) but keep an input under 100 KB. Give the "
@@ -158,14 +162,14 @@ def generator_messages(problem: Problem) -> list[dict[str, str]]:
 
 def inputs_messages(problem: Problem, count: int) -> list[dict[str, str]]:
     return [{"role": "system", "content": "You write tests for programming problems."},
-            {"role": "user", "content": _problem_text(problem) + "\n\n" + _input_format(problem) +
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) +
              f"\n\nWrite {count} distinct valid inputs that exercise edge cases (smallest values, equal values, "
              "extremes) and typical cases. Put each input in its own ```input block and nothing else in it."}]
 
 
 def validator_messages(problem: Problem) -> list[dict[str, str]]:
     return [{"role": "system", "content": "You write input validators for programming problems."},
-            {"role": "user", "content": _problem_text(problem) + "\n\n" + _input_format(problem) +
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) +
              "\n\nWrite a Python 3 program that reads one input on standard input and exits with code 42 when "
              "it is valid (exact format and every constraint) and 43 otherwise. Give it in one ```python block."}]
 
@@ -190,7 +194,7 @@ def expected_tests_messages(problem: Problem, count: int) -> list[dict[str, str]
         how = (f"Write {count} tests. For each, give the input in an ```input block immediately followed by "
                "the exact expected output in an ```output block.")
     return [{"role": "system", "content": "You write tests for programming problems."},
-            {"role": "user", "content": _problem_text(problem) + "\n\n" + _input_format(problem) + "\n\n" + how}]
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) + "\n\n" + how}]
 
 
 _PAIR = re.compile(r"```input[^\n]*\n(.*?)```\s*```output[^\n]*\n(.*?)```", re.S)

@@ -59,6 +59,7 @@ def _start_owner(tmp_path) -> subprocess.Popen:
         from sandbox import Program, Limits
         sb = LocalSandbox()
         exe = sb.compile(Program("python", "import time\\nprint('started', flush=True)\\ntime.sleep(60)")).executable
+        sb.run(sb.compile(Program("python", "pass")).executable, b"")  # a box is up (boxes start on demand)
         print("ready", flush=True)
         sb.run(exe, b"", Limits(time_s=100, wall_s=100))
     """))

@@ -60,8 +60,8 @@ def test_solve_picks_the_correct_cluster_first(sandbox):
     fixed = correct.replace("\n", "\n\n") + "# fixed\n"  # the same program as `correct`, once normalised
     with ScriptedOpenAI({"fails this example": [fence(fixed)], "Meteor Log": pool}) as server:
         model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
-        attempt = solve(problem, SolveConfig(samples=8, variants=("direct",), k=3, generated_inputs=12), model,
-                        sandbox)
+        attempt = solve(problem, SolveConfig(samples=8, variants=("direct",), k=3, generated_inputs=12,
+                                             grown_inputs=0), model, sandbox)
         assert len(server.requests) == 2  # the pool, then one repair (only the crashing candidate fails a sample)
         repair_prompt = server.requests[1]["messages"][-1]["content"]
         assert "Expected output:" in repair_prompt and "verdict: RE" in repair_prompt
@@ -75,7 +75,7 @@ def test_solve_picks_the_correct_cluster_first(sandbox):
     assert attempt.submissions == [1, 0, 3]
     first = attempt.submission_programs()[0]
     assert judge_problem(sandbox, first, problem).verdict is Verdict.AC
-    assert set(attempt.timings) == {"sample", "filter", "repair", "tests", "rank"}
+    assert set(attempt.timings) == {"sample", "filter", "repair", "tests", "rank", "distinguish"}
     assert attempt.stage_usage["sample"]["solve"]["samples"] == 8
     assert attempt.stage_usage["repair"]["solve"]["requests"] == 1 and "tests" not in attempt.stage_usage
 
@@ -117,8 +117,12 @@ def test_tests_model_generator_and_inputs(sandbox):
     assert b"2 1\n3 4\n2 1\n" in attempt.inputs
     assert [sorted(cl.members) for cl in attempt.clusters] == [[0], [1]]  # split by a reversed query
     # generator, direct inputs, and tests with expected outputs (the reply held none: the pool's code)
-    assert tests.usage.by_role["tests"].requests == 3 and attempt.expected_tests == []
-    assert attempt.usage["tests"]["requests"] == 3 and attempt.usage["solve"]["samples"] == 2
+    # generator, direct inputs, tests with expected outputs, and the S* round's distinguishing inputs
+    assert tests.usage.by_role["tests"].requests == 4 and attempt.expected_tests == []
+    # The S* round: the scripted tests model answers the distinguishing request with its direct
+    # inputs; on the one where the two clusters differ the solve model is asked to adjudicate.
+    assert attempt.usage["tests"]["requests"] == 4 and attempt.usage["solve"]["samples"] == 3
+    assert attempt.adjudication["pair"] == [c.signature for c in attempt.clusters[:2]]
 
 
 def test_codet_agreement_outranks_a_bigger_wrong_cluster(sandbox):
@@ -161,7 +165,7 @@ def test_a_too_slow_cluster_is_penalised_not_dropped(sandbox):
         model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
         tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", backoff_s=0.01), "tests")
         config = SolveConfig(samples=4, variants=("direct",), k=2, generated_inputs=3, generator_seeds=1,
-                             repair_rounds=0)
+                             repair_rounds=0, grown_inputs=0)
         attempt = solve(problem, config, model, sandbox, tests_model=tests)
     assert attempt.input_sources["generator"] == 1
     # The naive cluster is bigger, but it times out on the large generated input.
@@ -182,10 +186,28 @@ def test_a_clearly_slower_twin_is_not_submitted_first(sandbox):
         model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
         tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", backoff_s=0.01), "tests")
         config = SolveConfig(samples=2, variants=("direct",), k=2, generated_inputs=2, generator_seeds=1,
-                             repair_rounds=0)
+                             repair_rounds=0, grown_inputs=0)
         attempt = solve(problem, config, model, sandbox, tests_model=tests)
     assert [cl.members for cl in attempt.clusters] == [(1, 0)]  # one behaviour; the naive one is slower
     assert attempt.submissions == [1, 0]
+
+
+def test_grown_inputs_expose_a_slow_majority_with_no_tests_model(sandbox):
+    """No model writes inputs: the samples grown toward the statement's constraints (n, q up
+    to 10^5) split the quadratic majority from the right program, which is chosen first."""
+    problem = load(str(CORE / "meteorlog"))[0]
+    correct = sub("meteorlog", "accepted/meteors.py")
+    naive = sub("meteorlog", "time_limit_exceeded/sum_each_query.py")
+    pool = [fence(naive), fence(naive + "\n# 2\n"), fence(naive + "\n# 3\n"), fence(correct)]
+    with ScriptedOpenAI({"Meteor Log": pool}) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        config = SolveConfig(samples=4, variants=("direct",), k=2, generated_inputs=4, grown_inputs=3,
+                             repair_rounds=0)
+        attempt = solve(problem, config, model, sandbox)
+    assert attempt.input_sources["growth"] == 3 and attempt.inputs_valid  # the package's validator took them
+    assert max(len(i) for i in attempt.inputs) > 100 * max(len(t.input) for t in problem.samples)
+    assert [(cl.members, cl.failures > 0) for cl in attempt.clusters] == [((3,), False), ((0, 1, 2), True)]
+    assert attempt.submissions[0] == 3
 
 
 def test_several_right_answers_cluster_through_the_output_validator(sandbox):
@@ -223,3 +245,47 @@ def test_inside_a_cluster_compiled_members_come_before_interpreted_ones():
     # A clearly slower compiled member still goes after a fast interpreted one.
     timing[3] = runs(0.5)
     assert _fast_first([0, 1, 2, 3], timing, cands) == (1, 0, 2, 3)
+
+
+def test_s_star_round_adjudicates_the_two_leading_clusters(sandbox, tmp_path):
+    """S*: the tests model writes inputs that split the two leading clusters, the solve model
+    says which output is right (shown in both orders), and the winner is ranked first; a
+    replay of the same replies (purposes distinguish and adjudicate) gives the same choice."""
+    import json
+
+    from solver.models import ReplayModel
+
+    problem = load(str(CORE / "meteorlog"))[0]
+    correct = sub("meteorlog", "accepted/meteors.py")
+    wrong = sub("meteorlog", "wrong_answer/assumes_ordered.py")
+    split = "```input\n2 1\n3 4\n2 1\n```\n"
+    distinguishing = split + "```input\n3 1\n1 2 3\n3 1\n```\n"
+    verdicts = ["Output B sums the range correctly. Answer: B", "Output A sums the range correctly. Answer: A"]
+    scripts = {"give different outputs": [distinguishing], "Exactly one of the two outputs is correct": verdicts,
+               "ONE random valid input": ["no generator"], "distinct valid inputs": [split],
+               "Write 10 tests": ["none"],
+               "Meteor Log": [fence(wrong), fence(wrong + "\n# again\n"), fence(correct)]}
+    config = SolveConfig(samples=3, variants=("direct",), k=2, generated_inputs=0, repair_rounds=0, tests_samples=1)
+    with ScriptedOpenAI(scripts) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", backoff_s=0.01), "tests")
+        attempt = solve(problem, config, model, sandbox, tests_model=tests)
+        asked = [r for r in server.requests if "Exactly one of the two outputs" in json.dumps(r["messages"])]
+    record = attempt.adjudication
+    wrong_sig, right_sig = record["pair"]  # by size the wrong cluster (2 samples) led
+    assert [len(d["outputs"]) for d in record["differ"]] == [2, 2] and len(record["inputs"]) == 2
+    # Shown first as B, then (order swapped) as A: the correct output won both times.
+    assert [d["verdict"] for d in record["differ"]] == ["B", "A"] and len(asked) == 2
+    assert record["winner"] == right_sig and attempt.clusters[0].signature == right_sig
+    assert attempt.submissions[0] == 2 and attempt.scores[0].get("adjudicated") == 1.0
+    assert "`Answer: A` or `Answer: B`" in asked[0]["messages"][-1]["content"]
+    # The same replies recorded as a replay pool (both roles, with their purposes).
+    pool = tmp_path / "pool.jsonl"
+    rows = [{"task_id": "meteorlog", "completion": fence(c)} for c in (wrong, wrong + "\n# again\n", correct)]
+    rows += [{"task_id": "meteorlog", "purpose": "adjudicate", "completion": v} for v in verdicts]
+    rows += [{"task_id": "meteorlog", "role": "tests", "purpose": p, "completion": t}
+             for p, t in (("inputs", split), ("tests", "none"), ("distinguish", distinguishing))]
+    pool.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    replayed = solve(problem, config, ReplayModel(str(pool), "solve"), sandbox,
+                     tests_model=ReplayModel(str(pool), "tests"))
+    assert replayed.adjudication["winner"] == right_sig and replayed.submissions == attempt.submissions
