@@ -4,7 +4,7 @@
 Debian's package archive), keeps only what a run needs — ``/usr`` with the top-level
 symlinks of a merged-/usr system and the loader's files of ``/etc`` — the same view the
 local backend builds from the host, and imports it with ``docker import``. Users with a
-registry can build the equivalent image from ``sandbox/image/Dockerfile`` instead.
+registry can build the equivalent image from ``sandbox/Dockerfile`` instead.
 """
 
 from __future__ import annotations

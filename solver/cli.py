@@ -1,7 +1,11 @@
 """The ``codesolve`` command line.
 
-Exit codes: 0 success (``judge``: accepted), 1 ``judge``: rejected, 2 bad input or an
-error of the sandbox itself. Results are printed as JSON on stdout; messages on stderr.
+Exit codes, for every command: 2 bad input (a file, an option, a configuration, a model
+endpoint that cannot serve) or an error of the sandbox itself, 130 interrupted, 141 a
+closed pipe; else 0, except: ``judge`` 1 when the program is rejected; ``problems
+validate`` 1 when a check fails; ``solve`` 1 when some problem failed (the rest are done
+and reported); ``sandbox doctor`` 1 when no backend works. Results are printed on stdout
+(JSON for ``run``, ``judge`` and ``eval``); messages on stderr.
 """
 
 from __future__ import annotations

@@ -51,11 +51,11 @@ from .execution import FLOOR_S, execute, timeouts_stop
 from .extract import completed_program, extract_code, fingerprint
 from .growth import grown_inputs
 from .models import Model, ModelUnusable, ReplayMissing
-from .prompts import VARIANTS, adjudicate_messages, distinguish_messages, read_verdict, repair_messages, solve_messages
+from .prompts import (VARIANTS, adjudicate_messages, distinguish_messages, expected_tests_messages, generator_messages,
+                      inputs_messages, read_verdict, repair_messages, solve_messages, validator_messages)
 from .ranker import Cluster, ExpectedTest, canonical_output, cluster, output_classes, rank, select
-from .testgen import (INPUT_VALIDATOR_LIMITS, MAX_INPUT_BYTES, expected_tests_from_reply, expected_tests_messages,
-                      generator_messages, input_format, inputs_from_reply, inputs_messages, sample_mutations,
-                      validate_inputs, validator_messages)
+from .testgen import (INPUT_VALIDATOR_LIMITS, MAX_INPUT_BYTES, expected_tests_from_reply, inputs_from_reply,
+                      sample_mutations, validate_inputs)
 
 #: Runs a coroutine to completion and returns its result.
 Runner = Callable[[Awaitable[Any]], Any]
@@ -477,7 +477,7 @@ class _Run:
         a, b = attempt.clusters[0], attempt.clusters[1]
         ra, rb = (_root(attempt.candidates, c.members[0]) for c in (a, b))
         programs = (attempt.candidates[ra].code or "", attempt.candidates[rb].code or "")
-        messages = distinguish_messages(problem, programs, self.config.distinguish, input_format(problem))
+        messages = distinguish_messages(problem, programs, self.config.distinguish)
         replies = self.run_async(_optional(self.tests_model.generate(
             messages, 1, key=problem.id, seed=self.config.seed, temperature=self.config.tests_temperature,
             max_tokens=self.config.max_tokens, purpose="distinguish")))

@@ -1,8 +1,12 @@
-"""Prompts for candidate programs: stdin/stdout and function-call problems, Python and C++.
+"""Every prompt the solver sends, in one place.
 
-Diversity comes from the sampling temperature, from prompt variants (``direct``,
-``reason``, ``edge``) and, optionally, from the problem's metadata (difficulty, tags),
-as AlphaCode conditions on them.
+* The solve model: candidate programs for stdin/stdout and function-call problems in Python
+  and C++ (diversity comes from the sampling temperature, from prompt variants ``direct``,
+  ``reason``, ``edge`` and, optionally, from the problem's metadata, difficulty and tags,
+  as AlphaCode conditions on them); a repair shown its failing example (AlphaCodium); the
+  S* adjudication between two outputs.
+* The tests model: an input generator, inputs, an input validator, tests with expected
+  outputs (CodeT), and the S* inputs that split two programs.
 """
 
 from __future__ import annotations
@@ -69,11 +73,11 @@ def repair_messages(problem: Problem, language: str, variant: str, with_metadata
          f"\n\nFind the mistake and give the whole corrected program in one ```{tag} block."}]
 
 
-def distinguish_messages(problem: Problem, programs: tuple[str, str], count: int, input_format: str) -> list[dict[str, str]]:
+def distinguish_messages(problem: Problem, programs: tuple[str, str], count: int) -> list[dict[str, str]]:
     """S*: ask for inputs on which two programs that behaved alike so far give different outputs."""
     first, second = programs
     return [{"role": "system", "content": "You write tests for programming problems."},
-            {"role": "user", "content": problem.statement.strip() + "\n\n" + input_format +
+            {"role": "user", "content": problem.statement.strip() + "\n\n" + input_format(problem) +
              f"\n\nTwo programs for this problem disagree on some inputs.\n\nProgram A:\n```\n{first}```\n\n"
              f"Program B:\n```\n{second}```\n\nWrite {count} distinct valid inputs on which programs A and B "
              "give different outputs. Put each input in its own ```input block and nothing else in it."}]
@@ -97,3 +101,57 @@ def read_verdict(reply: str) -> str | None:
     """``A`` or ``B`` from an adjudication reply's last ``Answer:`` line, else None."""
     found = _VERDICT.findall(reply)
     return found[-1] if found else None
+
+
+# --------------------------------------------------------------------------- the tests model
+
+def _problem_text(problem: Problem) -> str:
+    parts = [problem.statement.strip()]
+    for t in problem.samples[:3]:
+        parts.append(f"Example input:\n```\n{t.input.decode(errors='replace').rstrip()}\n```")
+    return "\n\n".join(parts)
+
+
+def input_format(problem: Problem) -> str:
+    """What an input is, for the tests model's prompts."""
+    if problem.interface.kind == "function":
+        return ("An input is ONE line: a JSON array of the function's positional arguments, "
+                f"for `{problem.interface.signature or problem.interface.entry_point}`.")
+    return "An input is exactly what the program reads on standard input."
+
+
+def generator_messages(problem: Problem) -> list[dict[str, str]]:
+    return [{"role": "system", "content": "You write test generators for programming problems."},
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) +
+             "\n\nWrite a Python 3 program that prints ONE random valid input for this problem. It takes an "
+             "integer seed as its first command-line argument and must call random.seed(seed). Vary the sizes "
+             "(mostly small, some edge cases, some near the limits) but keep an input under 100 KB. Give the "
+             "program in one ```python block."}]
+
+
+def inputs_messages(problem: Problem, count: int) -> list[dict[str, str]]:
+    return [{"role": "system", "content": "You write tests for programming problems."},
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) +
+             f"\n\nWrite {count} distinct valid inputs that exercise edge cases (smallest values, equal values, "
+             "extremes) and typical cases. Put each input in its own ```input block and nothing else in it."}]
+
+
+def validator_messages(problem: Problem) -> list[dict[str, str]]:
+    return [{"role": "system", "content": "You write input validators for programming problems."},
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) +
+             "\n\nWrite a Python 3 program that reads one input on standard input and exits with code 42 when "
+             "it is valid (exact format and every constraint) and 43 otherwise. Give it in one ```python block."}]
+
+
+def expected_tests_messages(problem: Problem, count: int) -> list[dict[str, str]]:
+    """Ask for tests that carry their expected output (CodeT): asserts for a function, input/output
+    block pairs for stdin/stdout."""
+    if problem.interface.kind == "function":
+        how = (f"Write {count} tests, one per line, each exactly of the form "
+               f"`assert {problem.interface.entry_point}(ARGUMENTS) == EXPECTED` with literal Python values, "
+               "in one ```python block.")
+    else:
+        how = (f"Write {count} tests. For each, give the input in an ```input block immediately followed by "
+               "the exact expected output in an ```output block.")
+    return [{"role": "system", "content": "You write tests for programming problems."},
+            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) + "\n\n" + how}]

@@ -5,8 +5,8 @@ an integer of the same sign and at most twice the magnitude (at least 10), a dec
 decimal, a word a word of the same length over the letters seen in the samples; JSON
 inputs of function-call problems keep their structure (list lengths included). Inputs
 are validated by the problem's input validators when it has them, de-duplicated and
-bounded in size. The prompts and readers for the tests model's replies (an input
-generator, inputs, an input validator, tests with expected outputs) are below.
+bounded in size. Below are the readers of the tests model's replies (inputs, tests with
+expected outputs); its prompts are in :mod:`solver.prompts`.
 """
 
 from __future__ import annotations
@@ -134,67 +134,13 @@ def validate_inputs(problem: Problem, sandbox: Sandbox, inputs: Sequence[bytes])
     return ok
 
 
-# --------------------------------------------------------------------------- model-written inputs
-
-def _problem_text(problem: Problem) -> str:
-    parts = [problem.statement.strip()]
-    for t in problem.samples[:3]:
-        parts.append(f"Example input:\n```\n{t.input.decode(errors='replace').rstrip()}\n```")
-    return "\n\n".join(parts)
-
-
-def input_format(problem: Problem) -> str:
-    """What an input is, for the tests model's prompts."""
-    if problem.interface.kind == "function":
-        return ("An input is ONE line: a JSON array of the function's positional arguments, "
-                f"for `{problem.interface.signature or problem.interface.entry_point}`.")
-    return "An input is exactly what the program reads on standard input."
-
-
-def generator_messages(problem: Problem) -> list[dict[str, str]]:
-    return [{"role": "system", "content": "You write test generators for programming problems."},
-            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) +
-             "\n\nWrite a Python 3 program that prints ONE random valid input for this problem. It takes an "
-             "integer seed as its first command-line argument and must call random.seed(seed). Vary the sizes "
-             "(mostly small, some edge cases, some near the limits) but keep an input under 100 KB. Give the "
-             "program in one ```python block."}]
-
-
-def inputs_messages(problem: Problem, count: int) -> list[dict[str, str]]:
-    return [{"role": "system", "content": "You write tests for programming problems."},
-            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) +
-             f"\n\nWrite {count} distinct valid inputs that exercise edge cases (smallest values, equal values, "
-             "extremes) and typical cases. Put each input in its own ```input block and nothing else in it."}]
-
-
-def validator_messages(problem: Problem) -> list[dict[str, str]]:
-    return [{"role": "system", "content": "You write input validators for programming problems."},
-            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) +
-             "\n\nWrite a Python 3 program that reads one input on standard input and exits with code 42 when "
-             "it is valid (exact format and every constraint) and 43 otherwise. Give it in one ```python block."}]
-
+# --------------------------------------------------------------------------- the tests model's replies
 
 _INPUT_BLOCK = re.compile(r"```input[^\n]*\n(.*?)```", re.S)
 
 
 def inputs_from_reply(reply: str) -> list[bytes]:
     return [block.encode() for block in _INPUT_BLOCK.findall(reply) if block.strip()]
-
-
-# --------------------------------------------------------------------------- tests with expected outputs
-
-def expected_tests_messages(problem: Problem, count: int) -> list[dict[str, str]]:
-    """Ask for tests that carry their expected output (CodeT): asserts for a function, input/output
-    block pairs for stdin/stdout."""
-    if problem.interface.kind == "function":
-        how = (f"Write {count} tests, one per line, each exactly of the form "
-               f"`assert {problem.interface.entry_point}(ARGUMENTS) == EXPECTED` with literal Python values, "
-               "in one ```python block.")
-    else:
-        how = (f"Write {count} tests. For each, give the input in an ```input block immediately followed by "
-               "the exact expected output in an ```output block.")
-    return [{"role": "system", "content": "You write tests for programming problems."},
-            {"role": "user", "content": _problem_text(problem) + "\n\n" + input_format(problem) + "\n\n" + how}]
 
 
 _PAIR = re.compile(r"```input[^\n]*\n(.*?)```\s*```output[^\n]*\n(.*?)```", re.S)

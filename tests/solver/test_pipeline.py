@@ -289,3 +289,28 @@ def test_s_star_round_adjudicates_the_two_leading_clusters(sandbox, tmp_path):
     replayed = solve(problem, config, ReplayModel(str(pool), "solve"), sandbox,
                      tests_model=ReplayModel(str(pool), "tests"))
     assert replayed.adjudication["winner"] == right_sig and replayed.submissions == attempt.submissions
+
+
+def test_a_validator_the_tests_model_wrote_checks_its_tests(sandbox):
+    """No samples, no validator of the problem's own: the tests model's validator is trusted
+    because it accepts most of the tests model's inputs, and then it rejects the test whose
+    input breaks the constraints (negative values) before that test can vote."""
+    from problems import load as load_set
+
+    problem = load_set(str(Path(__file__).parent / "fixtures" / "pool" / "problems.jsonl"))["Pool_1"]
+    assert not problem.samples and not problem.input_validators
+    validator = ("import json, sys\nargs = json.loads(sys.stdin.read())\n"
+                 "sys.exit(42 if all(x >= 0 for x in args[0]) else 43)\n")
+    asserts = ("```python\nassert second_largest([5, 5, 3]) == 3\nassert second_largest([1, 2]) == 1\n"
+               "assert second_largest([-4, 2]) == -4\n```\n")
+    scripts = {"exits with code 42": [fence(validator)], "Write 10 tests": [asserts],
+               "ONE random valid input": ["none"], "distinct valid inputs": ["none"],
+               "second largest": [fence("def second_largest(numbers):\n    return sorted(set(numbers))[-2]\n")]}
+    with ScriptedOpenAI(scripts) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", backoff_s=0.01), "tests")
+        config = SolveConfig(samples=1, variants=("direct",), k=1, generated_inputs=0, repair_rounds=0,
+                             tests_samples=1, distinguish=0)
+        attempt = solve(problem, config, model, sandbox, tests_model=tests)
+    assert attempt.input_sources["tests"] == 2
+    assert sorted(attempt.inputs[t.input] for t in attempt.expected_tests) == [b"[[1, 2]]\n", b"[[5, 5, 3]]\n"]
