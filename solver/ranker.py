@@ -10,7 +10,7 @@ appearance on that input; outputs compared as the problem's checker would see th
 tokens, case folded unless case matters, numbers rounded to the float tolerance, JSON
 values canonical) or its failure (``TLE``, ``MLE``, ``RE``, ``OLE``, ``SE``, ``not-run``).
 For problems with a custom output validator outputs are grouped by the validator itself
-(:func:`answer_classes`). Two candidates with the same behaviour on every input form one
+(:func:`output_classes`). Two candidates with the same behaviour on every input form one
 cluster; a cluster's size counts its members' duplicates.
 
 **Tests with expected outputs** (written by the tests model; CodeT): each distinct test
@@ -129,7 +129,7 @@ def output_classes(runs: Mapping[int, Sequence[RunResult | None]], checker: Chec
     """Each candidate's behaviour per input, and per input the representative output of each
     class (class ``o<k>`` is ``outputs[input][k]``). With ``accepts`` (a custom output
     validator) an output joins the first class whose representative, used as the answer,
-    the validator accepts it against, and the other way round (:func:`answer_classes`)."""
+    the validator accepts it against, and the other way round."""
     cids = sorted(runs)
     n_inputs = max((len(r) for r in runs.values()), default=0)
     labels: dict[int, list[str]] = {cid: [] for cid in cids}
@@ -166,13 +166,6 @@ def _validator_class(i: int, output: bytes, reps: list[bytes],
     candidates = [j for j, ok in enumerate(forward) if ok]
     backward = accepts(i, [(output, reps[j]) for j in candidates])
     return next((j for j, ok in zip(candidates, backward) if ok), None)
-
-
-def answer_classes(runs: Mapping[int, Sequence[RunResult | None]],
-                   accepts: Callable[[int, list[tuple[bytes, bytes]]], list[bool]]) -> dict[int, list[str]]:
-    """Behaviour per input for problems with a custom output validator, where several
-    outputs can be right (see :func:`output_classes`)."""
-    return output_classes(runs, Checker(), accepts)[0]
 
 
 def cluster(labels: Mapping[int, Sequence[str]]) -> list[Cluster]:
@@ -257,5 +250,5 @@ def select(clusters: Sequence[Cluster], k: int) -> list[int]:
     return chosen
 
 
-__all__ = ["Cluster", "ExpectedTest", "FAILURES", "Ranked", "answer_classes", "canonical_output", "cluster",
+__all__ = ["Cluster", "ExpectedTest", "FAILURES", "Ranked", "canonical_output", "cluster",
            "codet_scores", "output_classes", "passes", "rank", "select"]
