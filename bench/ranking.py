@@ -58,11 +58,13 @@ from typing import Any
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from problems import Problem, load  # noqa: E402
-from problems.judging import judge_problem  # noqa: E402
+from problems.judging import (
+    Verdict,  # noqa: E402
+    judge_problem,  # noqa: E402
+)
 from problems.kattis import program_from_path  # noqa: E402
-from sandbox import Verdict  # noqa: E402
+from sandbox import Sandbox  # noqa: E402
 from sandbox.backends import open_sandbox  # noqa: E402
-from sandbox.judging import Sandbox  # noqa: E402
 from solver.extract import extract_code, fingerprint  # noqa: E402
 from solver.models import ReplayModel  # noqa: E402
 from solver.pipeline import Attempt, SolveConfig, solve  # noqa: E402

@@ -41,10 +41,21 @@ import re
 from typing import Any, Mapping
 from urllib.parse import urlparse
 
-from sandbox import Checker, Limits
+from sandbox import Limits
 
-from ._rows import (LazyMap, RowReader, call_test, compact, has_fields, safe_id, signature_from_source,
-                    solution, stdio_test, title_from_text)
+from ._rows import (
+    LazyMap,
+    RowReader,
+    call_test,
+    compact,
+    has_fields,
+    safe_id,
+    signature_from_source,
+    solution,
+    stdio_test,
+    title_from_text,
+)
+from .judging import Checker
 from .model import Interface, Problem, TestCase
 
 #: The fields that identify an APPS row.

@@ -35,9 +35,10 @@ import math
 import re
 from typing import Any, Mapping
 
-from sandbox import Checker, Limits
+from sandbox import Limits
 
 from ._rows import LazyMap, RowReader, compact, has_fields, nested_length, safe_id, solution, stdio_test
+from .judging import Checker
 from .model import Interface, Problem, TestCase
 
 #: The fields that identify a CodeContests row.

@@ -16,6 +16,11 @@ class ProblemError(Exception):
         super().__init__(where + message)
 
 
+class CheckerError(Exception):
+    """A checker was configured wrongly (bad flags, a validator that does not compile or
+    cannot run)."""
+
+
 class UnknownFormat(ProblemError):
     """Nothing at the path looks like a format codesolve reads."""
 

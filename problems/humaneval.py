@@ -51,11 +51,12 @@ import json
 import re
 from typing import Any, Mapping
 
-from sandbox import Checker, Limits
+from sandbox import Limits
 from sandbox.programs import AST_LOCK, parse_python
 
 from ._rows import RowReader, has_fields, safe_id, signature_from_source, solution, title_from_text
 from .calls import encode_args, encode_result, read_assert, read_call, read_literal
+from .judging import Checker
 from .model import Interface, Problem, TestCase
 
 #: The fields that identify a HumanEval row.

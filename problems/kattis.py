@@ -39,10 +39,11 @@ from typing import Any
 
 import yaml
 
-from sandbox import Checker, Limits, Program
+from sandbox import Limits, Program
 from sandbox.languages import LANGUAGES
 
 from .errors import ProblemError, UnsupportedProblem
+from .judging import Checker
 from .model import Interface, Problem, ProblemSet, TestCase
 
 DEFAULT_MEMORY_MB = 1024

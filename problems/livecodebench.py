@@ -40,10 +40,10 @@ import pickle
 import zlib
 from typing import Any, Mapping
 
-from sandbox import Checker, Limits
+from sandbox import Limits
 
-from ._rows import (RowReader, call_test, compact, has_fields, iso_date, safe_id, signature_from_source,
-                    stdio_test)
+from ._rows import RowReader, call_test, compact, has_fields, iso_date, safe_id, signature_from_source, stdio_test
+from .judging import Checker
 from .model import Interface, Problem, TestCase
 
 #: The fields that identify a LiveCodeBench row.

@@ -9,7 +9,6 @@ from .kattis import is_package, load_folder, load_package
 from .model import ProblemSet
 
 
-
 def load(path: str, skip_broken: bool = False) -> ProblemSet:
     """Load a problem set from a Kattis package, a folder of packages, or a data file
     (CodeContests, APPS, LiveCodeBench, HumanEval, MBPP as JSONL, JSON or Parquet).

@@ -7,7 +7,9 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
-from sandbox import Checker, Limits, Program, Test
+from sandbox import Limits, Program
+
+from .judging import Checker, Test
 
 Loader = Callable[[], Any]
 

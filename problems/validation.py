@@ -13,11 +13,10 @@ import os
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from sandbox import COMPILE_LIMITS, Limits, RunInput, Verdict
-from sandbox.judging import PreparedChecker, Sandbox
+from sandbox import COMPILE_LIMITS, Limits, RunInput, Sandbox
 
 from .errors import ProblemError
-from .judging import judge_problem, with_time_limit
+from .judging import PreparedChecker, Verdict, judge_problem, with_time_limit
 from .kattis import derive_time_limit, needs_derived_time_limit, program_from_path
 from .model import Problem
 

@@ -1,20 +1,15 @@
-"""Run untrusted programs under limits, isolated; compare outputs; judge."""
+"""Run untrusted programs under limits, isolated: the ``Sandbox`` contract and its backends."""
 
 from .backends import BACKENDS, open_sandbox
-from .checkers import Checker, CheckResult
-from .errors import BoxCrashed, CheckerError, IsolationUnavailable, SandboxError, UnsupportedLanguage
+from .base import Sandbox, StopRule
+from .errors import BoxCrashed, IsolationUnavailable, SandboxError, UnsupportedLanguage
 from .languages import LANGUAGES, Language, get_language, language_for_path
 from .limits import COMPILE_LIMITS, Limits
 from .programs import CompileResult, Executable, Program, RunInput
 from .results import RunResult, Status
-from .judging import JudgeResult, Test, TestVerdict, Verdict, judge
-from .harness import function_call_program, function_calls_program, judge_test_program, run_calls, test_program
 
 __all__ = [
-    "BACKENDS", "CheckResult", "Checker", "JudgeResult", "Test", "TestVerdict", "Verdict", "judge",
-    "function_call_program", "function_calls_program", "judge_test_program", "open_sandbox", "run_calls",
-    "test_program",
-    "BoxCrashed", "COMPILE_LIMITS", "CheckerError", "CompileResult", "Executable", "IsolationUnavailable",
-    "LANGUAGES", "Language", "Limits", "Program", "RunInput", "RunResult", "SandboxError", "Status",
-    "UnsupportedLanguage", "get_language", "language_for_path",
+    "BACKENDS", "BoxCrashed", "COMPILE_LIMITS", "CompileResult", "Executable", "IsolationUnavailable",
+    "LANGUAGES", "Language", "Limits", "Program", "RunInput", "RunResult", "Sandbox", "SandboxError", "Status",
+    "StopRule", "UnsupportedLanguage", "get_language", "language_for_path", "open_sandbox",
 ]

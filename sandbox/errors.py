@@ -17,7 +17,3 @@ class IsolationUnavailable(SandboxError):
 
 class BoxCrashed(SandboxError):
     """A worker box died or broke its protocol; the run's result is unknown."""
-
-
-class CheckerError(SandboxError):
-    """A checker was configured wrongly (bad flags, a validator that does not compile)."""

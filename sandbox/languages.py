@@ -22,7 +22,6 @@ from .errors import UnsupportedLanguage
 from .programs import AST_LOCK
 
 
-
 def python_syntax(files: Mapping[str, bytes]) -> str:
     """Compile (never run) every ``.py`` file; the errors, one line each, or "" when none.
     The byte code is discarded: the box's interpreter compiles the program again."""

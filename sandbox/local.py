@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 from . import _box
+from .base import Sandbox
 from .cgroups import BoxCgroup, create_box_cgroup, describe
 from .errors import BoxCrashed, IsolationUnavailable
 from .languages import get_language
@@ -203,7 +204,7 @@ def _limits_json(limits: Limits) -> dict:
             "open_files": limits.open_files, "stderr_kb": limits.stderr_kb}
 
 
-class LocalSandbox:
+class LocalSandbox(Sandbox):
     """Runs programs in isolated boxes on this machine (needs root)."""
 
     name = "local"
@@ -493,11 +494,6 @@ class LocalSandbox:
             self._closed = True
         self._finalizer()
 
-    def __enter__(self) -> "LocalSandbox":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 #: The run command of a Python executable (the language table's), which the warm path replaces.

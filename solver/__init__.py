@@ -10,8 +10,19 @@ solve rates, pass@k, costs and the plot from it (``codesolve report``).
 from .batch import BatchOutcome, RunDirError, open_run, run_batch
 from .config import ConfigError, RunConfig, resolve
 from .metrics import mean_pass_at_k, n_at_k, pass_at_k
-from .models import (CompletionCache, Generation, Model, ModelConfig, ModelError, ModelUnusable, OpenAIModel,
-                     ReplayModel, Usage, UsageLog, open_model)
+from .models import (
+                     CompletionCache,
+                     Generation,
+                     Model,
+                     ModelConfig,
+                     ModelError,
+                     ModelUnusable,
+                     OpenAIModel,
+                     ReplayModel,
+                     Usage,
+                     UsageLog,
+                     open_model,
+)
 from .pipeline import Attempt, Candidate, SolveConfig, solve
 from .store import RecordingSandbox, RunStore
 

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 from problems import Problem, ProblemSet
-from problems.judging import judge_problem
-from sandbox import Program, Verdict
-from sandbox.judging import PreparedChecker
+from problems.judging import Verdict, judge_problem
+from problems.judging.judge import PreparedChecker
+from sandbox import Program
 
 from .config import RunConfig, differences
 from .models import CompletionCache, Endpoints, Model, ModelUnusable, UsageLog, open_model

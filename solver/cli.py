@@ -17,12 +17,12 @@ import os
 import sys
 from typing import Any, Sequence
 
+from problems.errors import CheckerError, ProblemError
+from problems.judging.checkers import Checker
+from problems.judging.judge import Test, judge
 from sandbox import Limits, Program, SandboxError, get_language, language_for_path
 from sandbox.backends import BACKENDS, open_sandbox
-from sandbox.checkers import Checker
-from sandbox.judging import Test, judge
 from sandbox.programs import RunInput
-from problems.errors import ProblemError
 from solver.batch import RunDirError
 from solver.config import ConfigError
 from solver.models import ModelError
@@ -456,7 +456,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args)
-    except (UsageError, SandboxError, ProblemError, ModelError, ConfigError, RunDirError) as exc:
+    except (UsageError, SandboxError, ProblemError, CheckerError, ModelError, ConfigError, RunDirError) as exc:
         print(f"codesolve {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

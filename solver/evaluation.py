@@ -16,9 +16,8 @@ from typing import Any, Callable, Iterable
 
 from problems import Problem, ProblemSet
 from problems._rows import safe_id
-from problems.judging import judge_problem
-from sandbox import Program
-from sandbox.judging import PreparedChecker, Sandbox
+from problems.judging import PreparedChecker, judge_problem
+from sandbox import Program, Sandbox
 
 from .extract import completed_program
 from .metrics import ks_for, mean_pass_at_k, pass_at_k

@@ -24,7 +24,7 @@ import threading
 from collections import OrderedDict
 from typing import Any, Callable, Sequence
 
-from sandbox import COMPILE_LIMITS, CompileResult, Executable, Limits, Program, RunResult, SandboxError, Status
+from sandbox import COMPILE_LIMITS, CompileResult, Executable, Limits, Program, RunResult, Sandbox, SandboxError, Status
 from sandbox.backends import open_sandbox
 from sandbox.programs import InputLike, RunInput, as_run_input
 
@@ -68,7 +68,7 @@ class _BoxWorker:
         return self.sandbox.run_batch(executable, items, limits)
 
 
-class RayExecutor:
+class RayExecutor(Sandbox):
     """The sandbox interface over a Ray cluster (``address`` None: a local Ray instance)."""
 
     name = "ray"
@@ -142,11 +142,6 @@ class RayExecutor:
         except Exception as exc:  # noqa: BLE001 - a worker lost for good: a sandbox failure
             return CompileResult(None, RunResult(Status.SE, reason=f"ray worker: {exc}"))
 
-    def run(self, executable: Executable, input: InputLike = b"", limits: Limits = Limits()) -> RunResult:
-        result = self.run_batch(executable, [input], limits)[0]
-        assert result is not None
-        return result
-
     def run_batch(self, executable: Executable, inputs: Sequence[InputLike], limits: Limits = Limits(),
                   stop: Callable[[int, RunResult], bool] | None = None) -> list[RunResult | None]:
         """Chunks of inputs to the workers, ``in_flight`` per worker at most; results in input
@@ -189,11 +184,6 @@ class RayExecutor:
         if self._owns_ray and self._ray.is_initialized():
             self._ray.shutdown()
 
-    def __enter__(self) -> "RayExecutor":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 __all__ = ["EXECUTORS", "ExecutorError", "RayExecutor", "open_executor"]

@@ -43,19 +43,43 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Awaitable, Callable, Sequence
 
 from problems import Problem
-from problems.judging import call_limits, solution_program
-from sandbox import Limits, Program, RunInput, RunResult, Test, Verdict, function_calls_program, run_calls
-from sandbox.judging import PreparedChecker, Sandbox, judge_runs
+from problems.judging import (
+    PreparedChecker,
+    Test,
+    Verdict,
+    call_limits,
+    function_calls_program,
+    judge_runs,
+    run_calls,
+    solution_program,
+)
+from sandbox import Limits, Program, RunInput, RunResult, Sandbox
 
 from .execution import FLOOR_S, execute, timeouts_stop
 from .extract import completed_program, extract_code, fingerprint
 from .growth import grown_inputs
 from .models import Model, ModelUnusable, ReplayMissing
-from .prompts import (VARIANTS, adjudicate_messages, distinguish_messages, expected_tests_messages, generator_messages,
-                      inputs_messages, read_verdict, repair_messages, solve_messages, validator_messages)
+from .prompts import (
+    VARIANTS,
+    adjudicate_messages,
+    distinguish_messages,
+    expected_tests_messages,
+    generator_messages,
+    inputs_messages,
+    read_verdict,
+    repair_messages,
+    solve_messages,
+    validator_messages,
+)
 from .ranker import Cluster, ExpectedTest, canonical_output, cluster, output_classes, rank, select
-from .testgen import (INPUT_VALIDATOR_LIMITS, MAX_INPUT_BYTES, expected_tests_from_reply, inputs_from_reply,
-                      sample_mutations, validate_inputs)
+from .testgen import (
+    INPUT_VALIDATOR_LIMITS,
+    MAX_INPUT_BYTES,
+    expected_tests_from_reply,
+    inputs_from_reply,
+    sample_mutations,
+    validate_inputs,
+)
 
 #: Runs a coroutine to completion and returns its result.
 Runner = Callable[[Awaitable[Any]], Any]

@@ -48,7 +48,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
-from sandbox import Checker, RunResult, Status
+from problems.judging import Checker
+from sandbox import RunResult, Status
 
 #: Behaviours that are failures of the program on an input.
 FAILURES = frozenset({"TLE", "MLE", "RE", "OLE", "SE", "not-run"})

@@ -28,7 +28,7 @@ import threading
 import time
 from typing import Any, Callable, Sequence
 
-from sandbox import COMPILE_LIMITS, CompileResult, Executable, Limits, Program, RunInput, RunResult, Status
+from sandbox import COMPILE_LIMITS, CompileResult, Executable, Limits, Program, RunInput, RunResult, Sandbox, Status
 from sandbox.programs import InputLike, as_run_input
 
 DB_NAME = "run.sqlite"
@@ -174,7 +174,7 @@ def _input_key(exe: Executable, inp: RunInput, limits: str) -> str:
     return _digest(*parts)
 
 
-class RecordingSandbox:
+class RecordingSandbox(Sandbox):
     """A sandbox that answers from the run database what it already ran, runs the rest on
     ``inner`` and records each result as soon as its batch returns. Sandbox failures (status
     SE) are never recorded: they are not a property of the program. ``on_run(count)`` is
@@ -192,6 +192,9 @@ class RecordingSandbox:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
+
+    def close(self) -> None:
+        self.inner.close()
 
     def compile(self, program: Program, limits: Limits = COMPILE_LIMITS) -> CompileResult:
         parts: list[bytes | str] = [program.language, program.source_bytes, json.dumps(program.args),
@@ -220,11 +223,6 @@ class RecordingSandbox:
                 "run": encode_run(result.run)})])
         if self.on_run:
             self.on_run(1)
-        return result
-
-    def run(self, executable: Executable, input: InputLike = b"", limits: Limits = Limits()) -> RunResult:
-        result = self.run_batch(executable, [input], limits)[0]
-        assert result is not None
         return result
 
     def run_batch(self, executable: Executable, inputs: Sequence[InputLike], limits: Limits = Limits(),

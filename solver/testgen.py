@@ -18,8 +18,7 @@ from typing import Any, Callable, Sequence
 
 from problems import Problem
 from problems.calls import decode_args, encode_args, encode_result, read_assert
-from sandbox import Limits, RunInput
-from sandbox.judging import Sandbox
+from sandbox import Limits, RunInput, Sandbox
 
 MAX_INPUT_BYTES = 1 << 20
 #: Limits of an input validator run (the problem's own, or one the tests model wrote).

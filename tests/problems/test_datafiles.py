@@ -21,8 +21,9 @@ from problems import _rows, apps, datafiles, livecodebench
 from problems.datafiles import load_data_file
 from problems.errors import ProblemError, UnknownFormat
 from problems.humaneval import entry_point_of
+from problems.judging import Checker, Verdict, function_call_program, judge, judge_test_program
 from problems.model import Problem
-from sandbox import Checker, Limits, Program, Verdict, function_call_program, judge, judge_test_program
+from sandbox import Limits, Program
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 from problems import ProblemError, UnknownFormat, UnsupportedProblem, load
-from problems.judging import judge_problem
+from problems.judging import Verdict, judge_problem
 from problems.kattis import derive_time_limit, load_package, needs_derived_time_limit, program_from_path
 from problems.validation import format_table, validate_problem
-from sandbox import Verdict
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kattis"
 ROOT = Path(__file__).resolve().parents[2]

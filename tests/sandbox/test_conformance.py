@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from sandbox import Checker, Limits, Program, RunInput, Status, Test, Verdict, judge
+from problems.judging import Checker, Test, Verdict, judge
+from problems.judging.harness import function_call_program, function_calls_program, judge_test_program, run_calls
+from sandbox import Limits, Program, RunInput, Status
 from sandbox.backends import open_sandbox
-from sandbox.harness import function_call_program, function_calls_program, judge_test_program, run_calls
 
 ECHO_SUM_PY = "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n"
 ECHO_SUM_CPP = """#include <cstdio>

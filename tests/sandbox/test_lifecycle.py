@@ -11,11 +11,10 @@ import textwrap
 import time
 
 import pytest
+from conftest import box_processes, box_uids  # type: ignore[import-not-found]
 
 from sandbox import IsolationUnavailable, Limits, Program, Status
 from sandbox.local import LocalConfig, LocalSandbox
-
-from conftest import box_processes, box_uids  # type: ignore[import-not-found]
 
 
 def _box_supervisors(owner: int) -> list[int]:

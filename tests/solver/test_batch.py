@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
+
 from solver.report import select_subset
 from solver.store import RunStore
 

@@ -12,7 +12,6 @@ import sys
 import time
 
 import pytest
-
 from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
 from test_batch import PROBLEMS, ROOT, count, reference, repeated, results, run, scripts, solve_args  # noqa: F401
 

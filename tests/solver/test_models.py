@@ -7,10 +7,18 @@ import json
 import time
 
 import pytest
-
 from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
-from solver.models import (CompletionCache, Endpoints, ModelConfig, ModelError, OpenAIModel, ReplayMissing, ReplayModel,
-                           open_model)
+
+from solver.models import (
+    CompletionCache,
+    Endpoints,
+    ModelConfig,
+    ModelError,
+    OpenAIModel,
+    ReplayMissing,
+    ReplayModel,
+    open_model,
+)
 
 POOL = [f"print({i})\n" for i in range(6)]
 MESSAGES = [{"role": "system", "content": "You write Python."}, {"role": "user", "content": "problem alpha"}]

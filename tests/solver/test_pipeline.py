@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
+
 from problems import load
-from problems.judging import judge_problem
-from sandbox import Verdict
+from problems.judging import Verdict, judge_problem
 from solver.extract import extract_code, fingerprint
 from solver.models import ModelConfig, OpenAIModel
 from solver.pipeline import SolveConfig, solve

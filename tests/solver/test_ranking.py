@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from sandbox import Checker, Limits, RunResult, Status
-from solver.execution import (FLOOR_S, LIMIT_FACTOR, MAX_TIMEOUTS, PILOT, calibrated_limit, execute,
-                              timeouts_stop)
+from problems.judging import Checker
+from sandbox import Limits, RunResult, Status
+from solver.execution import FLOOR_S, LIMIT_FACTOR, MAX_TIMEOUTS, PILOT, calibrated_limit, execute, timeouts_stop
 from solver.prompts import read_verdict
-from solver.ranker import (Cluster, ExpectedTest, canonical_output, cluster, codet_scores, output_classes, rank,
-                           runnable_inputs, select)
+from solver.ranker import (
+    Cluster,
+    ExpectedTest,
+    canonical_output,
+    cluster,
+    codet_scores,
+    output_classes,
+    rank,
+    runnable_inputs,
+    select,
+)
 
 
 def ok(out: str, cpu: float = 0.001) -> RunResult:

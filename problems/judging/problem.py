@@ -6,12 +6,15 @@ This module decides *what* to run; the sandbox runs it.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from sandbox import JudgeResult, Limits, Program
-from sandbox.harness import function_call_program, judge_test_program
-from sandbox.judging import PreparedChecker, Sandbox, judge
+from sandbox import Limits, Program, Sandbox
 
-from .model import Problem
+from .harness import function_call_program, judge_test_program
+from .judge import JudgeResult, PreparedChecker, judge
+
+if TYPE_CHECKING:  # the problem model imports the checkers from here
+    from ..model import Problem
 
 
 def solution_program(problem: Problem, program: Program) -> Program:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sandbox import Checker, CheckerError
+from problems.judging import Checker, CheckerError
 
 DEFAULT = Checker()
 

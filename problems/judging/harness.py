@@ -30,11 +30,9 @@ from __future__ import annotations
 import json
 from typing import Sequence
 
-from .errors import UnsupportedLanguage
-from .judging import JudgeResult, Sandbox, TestVerdict, Verdict
-from .limits import Limits
-from .programs import Executable, Program
-from .results import RunResult, Status
+from sandbox import Executable, Limits, Program, RunResult, Sandbox, Status, UnsupportedLanguage
+
+from .judge import JudgeResult, TestVerdict, Verdict
 
 ASSERTION_EXIT = 3
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence
+from typing import Sequence
 
+from sandbox import COMPILE_LIMITS, Executable, Limits, Program, RunInput, RunResult, Sandbox, Status
+
+from ..errors import CheckerError
 from .checkers import Checker, CheckResult
-from .errors import CheckerError
-from .limits import COMPILE_LIMITS, Limits
-from .programs import CompileResult, Executable, InputLike, Program, RunInput
-from .results import RunResult, Status
 
 
 class Verdict(str, enum.Enum):
@@ -30,15 +29,6 @@ _STATUS_VERDICT = {Status.TLE: Verdict.TLE, Status.MLE: Verdict.MLE, Status.RE: 
 
 #: Limits of an output validator run (it is trusted code, but still sandboxed).
 VALIDATOR_LIMITS = Limits(time_s=30.0, wall_s=60.0, memory_mb=2048, output_mb=64, processes=16)
-
-
-class Sandbox(Protocol):
-    """What judging needs from a backend."""
-
-    def compile(self, program: Program, limits: Limits = ...) -> CompileResult: ...
-
-    def run_batch(self, executable: Executable, inputs: Sequence[InputLike], limits: Limits = ...,
-                  stop: Any = None) -> list[RunResult | None]: ...
 
 
 @dataclass(frozen=True)

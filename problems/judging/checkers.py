@@ -25,8 +25,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .errors import CheckerError
-from .programs import Program
+from sandbox import Program
+
+from ..errors import CheckerError
 
 _FLOAT_RE = re.compile(rb"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)", re.I)
 _WS_SPLIT = re.compile(rb"([ \t\n\r\x0b\x0c]+)")

@@ -1,0 +1,49 @@
+"""The public sandbox contract: what every backend (local, docker), the Ray executor and any
+wrapper (the run store's recording sandbox) implement, and what the rest of codesolve asks of
+them. The conformance suite (``tests/sandbox/test_conformance.py``) checks it for each one.
+
+``compile`` turns a program into an executable once; ``run_batch`` runs one executable on
+many inputs under limits and is the hot path. ``run`` (one input), ``close`` and the context
+manager are written here once.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Callable, Sequence
+
+from .limits import COMPILE_LIMITS, Limits
+from .programs import CompileResult, Executable, InputLike, Program
+from .results import RunResult
+
+#: ``stop(i, result)`` is called as results arrive; True stops the batch (unstarted runs stay None).
+StopRule = Callable[[int, RunResult], bool]
+
+
+class Sandbox(ABC):
+    """Compile once, run on many inputs, under limits, isolated."""
+
+    @abstractmethod
+    def compile(self, program: Program, limits: Limits = COMPILE_LIMITS) -> CompileResult:
+        """Compile (or syntax-check) ``program``; the result carries the executable when it worked."""
+
+    @abstractmethod
+    def run_batch(self, executable: Executable, inputs: Sequence[InputLike], limits: Limits = Limits(),
+                  stop: StopRule | None = None) -> list[RunResult | None]:
+        """Run ``executable`` once per input, in parallel where the backend can; results in input
+        order. A run ``stop`` cut off before it started is None."""
+
+    def run(self, executable: Executable, input: InputLike = b"", limits: Limits = Limits()) -> RunResult:
+        """Run ``executable`` on one input."""
+        result = self.run_batch(executable, [input], limits)[0]
+        assert result is not None  # no stop rule, so every run happens
+        return result
+
+    def close(self) -> None:
+        """Release what the sandbox holds (boxes, containers, connections). Idempotent."""
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
