@@ -22,10 +22,11 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
-from sandbox import Limits, Program, Status  # noqa: E402
-from solver.executor import open_executor  # noqa: E402
+from sandbox import Limits, Program, Status
+from solver.executor import open_executor
 
-CPP = "#include <cstdio>\nint main(){ long long n; if (std::scanf(\"%lld\", &n) != 1) return 1; std::printf(\"%lld\\n\", n * 2); }\n"
+CPP = ("#include <cstdio>\n"
+       "int main(){ long long n; if (std::scanf(\"%lld\", &n) != 1) return 1; std::printf(\"%lld\\n\", n * 2); }\n")
 PY = "import time\nn = int(input())\ntime.sleep(0.005)\nprint(n * 2)\n"
 
 

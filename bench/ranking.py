@@ -57,17 +57,14 @@ from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from problems import Problem, load  # noqa: E402
-from problems.judging import (
-    Verdict,  # noqa: E402
-    judge_problem,  # noqa: E402
-)
-from problems.kattis import program_from_path  # noqa: E402
-from sandbox import Sandbox  # noqa: E402
-from sandbox.backends import open_sandbox  # noqa: E402
-from solver.extract import extract_code, fingerprint  # noqa: E402
-from solver.models import ReplayModel  # noqa: E402
-from solver.pipeline import Attempt, SolveConfig, solve  # noqa: E402
+from problems import Problem, load
+from problems.judging import Verdict, judge_problem
+from problems.kattis import program_from_path
+from sandbox import Sandbox
+from sandbox.backends import open_sandbox
+from solver.extract import extract_code, fingerprint
+from solver.models import ReplayModel
+from solver.pipeline import Attempt, SolveConfig, solve
 
 DEFAULT_PROBLEMS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                 "problems", "sets", "core")
@@ -193,8 +190,9 @@ def cluster_view(attempt: Attempt, by_fp: dict[str, Source]) -> list[dict[str, A
     view = []
     for c in attempt.clusters:
         members = [(attempt.candidates[m].language, source_of(attempt, m, by_fp)) for m in c.members]
-        by_language = {lang: [sum(1 for l, _ in members if l == lang),
-                              sum(1 for l, s in members if l == lang and s.correct)] for lang in LANGUAGES}
+        by_language = {lang: [sum(1 for language, _ in members if language == lang),
+                              sum(1 for language, s in members if language == lang and s.correct)]
+                       for lang in LANGUAGES}
         view.append({"size": c.size, "failures": c.failures, "members": sorted({s.name for _, s in members}),
                      "correct": sum(s.correct for _, s in members), "by_language": by_language})
     return view
@@ -303,7 +301,8 @@ def main() -> None:
     print(f"{len(problems)} problems from {args.problems}, {args.copies} copies per submission, "
           f"{args.inputs} generated inputs, k={K}, seed {args.seed}\n")
     print(HEADER)
-    with tempfile.TemporaryDirectory(prefix="codesolve-ranking-") as tmp, open_sandbox("local", warm_python=not args.no_warm_python) as sandbox:
+    with tempfile.TemporaryDirectory(prefix="codesolve-ranking-") as tmp, \
+            open_sandbox("local", warm_python=not args.no_warm_python) as sandbox:
         replay = os.path.join(tmp, "pool.jsonl")
         write_replay(pools, replay)
         for problem in problems:

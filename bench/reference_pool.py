@@ -24,8 +24,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from problems import load  # noqa: E402
-from problems.kattis import program_from_path  # noqa: E402
+from problems import load
+from problems.kattis import program_from_path
 
 DEFAULT_PROBLEMS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "problems", "sets", "core")
 CATEGORIES = ("accepted", "wrong_answer", "time_limit_exceeded", "run_time_error")

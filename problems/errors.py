@@ -21,6 +21,17 @@ class CheckerError(Exception):
     cannot run)."""
 
 
+class ValidatorError(CheckerError):
+    """A validator (input or output) could not run: it does not compile, crashed, exceeded
+    a limit or exited with a code other than 42 (accept) and 43 (reject). The message names
+    the validator and says what happened."""
+
+    def __init__(self, validator: str, what: str) -> None:
+        self.validator = validator
+        self.what = what
+        super().__init__(f"{validator} {what}")
+
+
 class UnknownFormat(ProblemError):
     """Nothing at the path looks like a format codesolve reads."""
 

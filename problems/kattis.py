@@ -42,7 +42,7 @@ import yaml
 from sandbox import Limits, Program
 from sandbox.languages import LANGUAGES
 
-from .errors import ProblemError, UnsupportedProblem
+from .errors import CheckerError, ProblemError, UnsupportedProblem
 from .judging import Checker
 from .model import Interface, Problem, ProblemSet, TestCase
 
@@ -244,7 +244,7 @@ def _checker(path: str, cfg: dict, testdata: dict, yaml_path: str, versioned: bo
     kind = "json" if interface.kind == "function" else "default"
     try:
         return Checker.from_flags(flags, kind=kind)
-    except Exception as exc:  # CheckerError: name the file and field
+    except CheckerError as exc:  # name the file and the field
         raise ProblemError(yaml_path, str(exc), "validator_flags") from None
 
 
@@ -327,12 +327,12 @@ def program_from_path(path: str) -> Program:
     sources = [f for f in files if os.path.splitext(f)[1] in _SOURCE_EXT]
     main = _main_source(path, sources)
     extras = []
-    for f in files:
-        if f != main:
-            with open(os.path.join(path, f), "rb") as fh:
-                extras.append((f, fh.read()))
-    with open(os.path.join(path, main), "rb") as f:
-        return Program(_SOURCE_EXT[os.path.splitext(main)[1]], f.read(), tuple(extras))
+    for name in files:
+        if name != main:
+            with open(os.path.join(path, name), "rb") as fh:
+                extras.append((name, fh.read()))
+    with open(os.path.join(path, main), "rb") as fh:
+        return Program(_SOURCE_EXT[os.path.splitext(main)[1]], fh.read(), tuple(extras))
 
 
 def _main_source(path: str, sources: list[str]) -> str:

@@ -1,28 +1,28 @@
 """``codesolve problems validate``: check packages the way problem setters do.
 
 For every package: it loads; every input (samples and hidden) is accepted by every input
-validator (exit 42); the time limit is derived by Kattis's rule when the package gives
-none; every submission in ``submissions/accepted`` gets AC, and every one in
-``wrong_answer``, ``time_limit_exceeded`` and ``run_time_error`` gets that verdict (WA,
-TLE, RE) on the first test it fails.
+validator (exit 42; a validator that cannot run fails the check with its error); the time
+limit is derived by Kattis's rule when the package gives none; every submission in
+``submissions/accepted`` gets AC, and every one in ``wrong_answer``,
+``time_limit_exceeded`` and ``run_time_error`` gets that verdict (WA, TLE, RE) on the
+first test it fails.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
-from sandbox import COMPILE_LIMITS, Limits, RunInput, Sandbox
+from sandbox import Program, Sandbox
 
-from .errors import ProblemError
-from .judging import PreparedChecker, Verdict, judge_problem, with_time_limit
+from .errors import ProblemError, ValidatorError
+from .judging import PreparedChecker, Verdict, judge_problem, run_validator, with_time_limit
 from .kattis import derive_time_limit, needs_derived_time_limit, program_from_path
-from .model import Problem
+from .model import Problem, TestCase
 
 EXPECTED = {"accepted": Verdict.AC, "wrong_answer": Verdict.WA, "time_limit_exceeded": Verdict.TLE,
             "run_time_error": Verdict.RE}
-VALIDATOR_LIMITS = Limits(time_s=30, wall_s=60, memory_mb=2048, output_mb=8)
 
 
 @dataclass(frozen=True)
@@ -65,21 +65,22 @@ def validate_problem(sandbox: Sandbox, problem: Problem) -> list[Check]:
     return checks
 
 
-def _check_inputs(sandbox: Sandbox, problem: Problem, index: int, validator, tests) -> Check:
+def _check_inputs(sandbox: Sandbox, problem: Problem, index: int, validator: Program,
+                  tests: Sequence[TestCase]) -> Check:
+    """Input validator ``index`` accepts every input; one that cannot run fails the check
+    with its error."""
     name = f"input validator {index + 1}"
-    compiled = sandbox.compile(validator, COMPILE_LIMITS)
-    if not compiled.ok:
-        return Check(problem.id, name, "compiles", "CE", compiled.run.stderr.decode(errors="replace")[-300:])
+    expected = f"accepts {len(tests)} inputs"
     args = tuple(problem.metadata.get("input_validator_args", ()))
-    runs = sandbox.run_batch(compiled.executable, [RunInput(stdin=t.input, args=args) for t in tests],
-                             VALIDATOR_LIMITS)
-    rejected = [(t.name, r) for t, r in zip(tests, runs) if r is None or r.exit_code != 42]
+    try:
+        results = run_validator(sandbox, validator, [t.input for t in tests], args, name)
+    except ValidatorError as exc:
+        return Check(problem.id, name, expected, "error", str(exc)[-300:])
+    rejected = [(t.name, r.message) for t, r in zip(tests, results) if not r.accepted]
     if not rejected:
-        return Check(problem.id, name, f"accepts {len(tests)} inputs", f"accepts {len(tests)} inputs")
-    test_name, run = rejected[0]
-    why = (run.stderr.decode(errors="replace").strip()[-200:] or run.status.value) if run else "not run"
-    return Check(problem.id, name, f"accepts {len(tests)} inputs", f"rejects {len(rejected)}",
-                 f"first: {test_name}: {why}")
+        return Check(problem.id, name, expected, expected)
+    test_name, why = rejected[0]
+    return Check(problem.id, name, expected, f"rejects {len(rejected)}", f"first: {test_name}: {why or 'rejected'}")
 
 
 def _derive(sandbox: Sandbox, problem: Problem, checker: PreparedChecker) -> tuple[Problem, Check]:

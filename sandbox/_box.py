@@ -85,7 +85,9 @@ def unshare(flags: int) -> None:
 
 
 def mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
-    enc = (lambda s: s.encode() if s is not None else None)
+    def enc(s: str | None) -> bytes | None:
+        return s.encode() if s is not None else None
+
     _check(_libc.mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)),
            f"mount {source} -> {target}")
 
@@ -255,17 +257,17 @@ class Cgroup:
     def __init__(self, spec: dict | None, fds: dict[str, int] | None = None) -> None:
         self.spec = spec or {}
         if fds is not None:  # opened by the host and passed over the socket (docker backend)
-            self.procs = []
-            self.paths = {}
-            self.fds = dict(fds)
+            self.procs: list[int] = []
+            self.paths: dict[str, str] = {}
+            self.fds: dict[str, int] = dict(fds)
             self.version = self.spec.get("version")
-            self.last = {}
+            self.last: dict[str, str] = {}
             if self.version == 1 and self.has("memory_limit"):
                 self.last["memory_limit"] = self.read("memory_limit").strip()
             return
         self.procs = [os.open(p, os.O_WRONLY | os.O_CLOEXEC) for p in self.spec.get("procs", [])]
         self.paths = {k: v for k, v in self.spec.items() if isinstance(v, str)}
-        self.fds: dict[str, int] = {}
+        self.fds = {}
         for key, path in self.paths.items():
             writable = key in WRITABLE
             try:
@@ -274,7 +276,7 @@ class Cgroup:
                 if key != "memsw_limit":
                     raise
         self.version = self.spec.get("version")
-        self.last: dict[str, str] = {}
+        self.last = {}
         if self.version == 1 and self.has("memory_limit"):
             self.last["memory_limit"] = self.read("memory_limit").strip()
 
@@ -563,7 +565,8 @@ class Box:
         # per-run migration): what it holds is the baseline, subtracted from the peak; what
         # of it reclaim cannot free (not the page cache) is added to the limit.
         baseline = cg.usage_bytes()
-        cg.set_limits(mem_bytes + _round_up_mb(cg.pinned_bytes(baseline)), int(lim["processes"]) + 1 + len(self.zygotes))
+        cg.set_limits(mem_bytes + _round_up_mb(cg.pinned_bytes(baseline)),
+                      int(lim["processes"]) + 1 + len(self.zygotes))
         cg.reset_peak()
         oom_before = cg.oom_kills()
         cpu_before = cg.cpu_ns()
@@ -573,7 +576,8 @@ class Box:
         orphaned = False  # the zygote died during the run: its child is ours to reap
         if zygote is not None:
             try:
-                pid = zygote.fork([stdin_fd, stdout_fd, stderr_fd], self._fork_fields(argv[3:], lim, mem_bytes, out_bytes))
+                fields = self._fork_fields(argv[3:], lim, mem_bytes, out_bytes)
+                pid = zygote.fork([stdin_fd, stdout_fd, stderr_fd], fields)
             except ZygoteGone:
                 self._drop_zygote(zygote)
                 zygote = None
@@ -821,7 +825,8 @@ class Box:
                     next_cpu_check = now + max(time_s - used, 0.01)
                 if now >= next_mem_check:
                     previous, sample = sample, self.cgroup.thrashing_sample()
-                    thrashing = sample is not None and sample[1] and sample[0] - previous[0] >= THRASH_REFAULTS
+                    thrashing = (sample is not None and previous is not None and sample[1]
+                                 and sample[0] - previous[0] >= THRASH_REFAULTS)
                     thrash_polls = thrash_polls + 1 if thrashing else 0
                     if thrash_polls >= THRASH_POLLS:
                         end(pid)
@@ -1029,7 +1034,7 @@ def _remove(path: str, onerror: object = None) -> None:
             pass
 
 
-def _force_remove(func, path, exc_info) -> None:  # noqa: ANN001 - shutil.rmtree's onerror protocol
+def _force_remove(func, path, exc_info) -> None:
     """A directory the program made unreadable: open it up and try again (once)."""
     try:
         os.chmod(os.path.dirname(path), 0o700)
@@ -1082,7 +1087,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _read_all(fd: int) -> bytes:
-    chunks = []
+    chunks: list[bytes] = []
     while True:
         chunk = os.read(fd, 1 << 20)
         if not chunk:
@@ -1154,7 +1159,7 @@ def container_main(cfg: dict) -> None:
         handed = json.loads(raw.decode())
         box_cgroup = Cgroup({"version": handed["version"]}, dict(zip(handed["keys"], fds)))
         become_supervisor(cfg, box_cgroup)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - any failure to start is reported to the host, then the box exits
         send_msg(sock, {"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         os._exit(1)
     box = Box(cfg, sock, box_cgroup)
@@ -1182,12 +1187,12 @@ def main() -> None:
         box_cgroup = Cgroup(cfg.get("cgroup"))
         build_root(cfg)
         _libc.sethostname(b"sandbox", ctypes.c_size_t(7))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - any failure to start is reported to the host, then the box exits
         send_msg(sock, {"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         os._exit(1)
     try:
         become_supervisor(cfg, box_cgroup)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - any failure to start is reported to the host, then the box exits
         send_msg(sock, {"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         os._exit(1)
     os.set_inheritable(sock.fileno(), False)

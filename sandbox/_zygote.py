@@ -33,7 +33,7 @@ from the zygote's state.
 """
 
 
-def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
+def zygote() -> None:
     import os
     import sys
 
@@ -46,7 +46,7 @@ def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
             return code if -(1 << 31) <= code < (1 << 31) else 255
         try:
             sys.stderr.write(str(code) + "\n")
-        except BaseException:  # noqa: BLE001
+        except BaseException:  # noqa: BLE001 - the program's stderr may be closed or replaced; the exit code stands
             pass
         return 1
 
@@ -56,7 +56,7 @@ def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
             try:
                 if stream is not None:
                     stream.flush()
-            except BaseException:  # noqa: BLE001
+            except BaseException:  # noqa: BLE001 - a program's broken stream must not hide its exit status
                 ok = ok and stream is sys.stderr
         return ok
 
@@ -70,7 +70,7 @@ def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
     try:  # only for prctl(PR_SET_DUMPABLE): without it children stay non-dumpable
         import ctypes
         prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - no libc handle: children just stay non-dumpable
         prctl = None
     for name in set(sys.modules) - startup:  # the zygote's own tools are not the program's modules
         del sys.modules[name]
@@ -130,8 +130,8 @@ def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
         for target, fd in enumerate(fds[:3]):
             os.dup2(fd, target)
         try:
-            with open("/proc/self/oom_score_adj", "w") as f:
-                f.write("0")
+            with open("/proc/self/oom_score_adj", "w") as adj:
+                adj.write("0")
         except OSError:
             pass
         limits = [tuple(int(v) for v in item.split(b":")) for item in fields[0].split()]
@@ -176,7 +176,7 @@ def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
         sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, tb
         try:
             sys.excepthook(type(exc), exc, tb)
-        except BaseException:  # noqa: BLE001
+        except BaseException:  # noqa: BLE001 - the program's own excepthook may raise; the run still ends
             pass
         status, interrupted = 1, isinstance(exc, KeyboardInterrupt)
         del exc, tb
@@ -188,7 +188,7 @@ def zygote() -> None:  # noqa: C901 - one function on purpose (see above)
         threading = sys.modules.get("threading")
         if threading is not None:
             threading._shutdown()
-    except BaseException:  # noqa: BLE001
+    except BaseException:  # noqa: BLE001 - a program's threads may break shutdown; the run still ends
         pass
     atexit = sys.modules.get("atexit")  # nothing registered a handler if it was never imported
     if atexit is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from .base import Sandbox
 from .errors import SandboxError
 
 #: name -> (module, class, install hint when the import fails)
@@ -14,7 +15,7 @@ BACKENDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def open_sandbox(name: str = "local", **options: Any) -> Any:
+def open_sandbox(name: str = "local", **options: Any) -> Sandbox:
     """Create the backend called ``name`` (``options`` go to its config)."""
     try:
         module_name, class_name, hint = BACKENDS[name]

@@ -10,7 +10,7 @@ manager are written here once.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from .limits import COMPILE_LIMITS, Limits
 from .programs import CompileResult, Executable, InputLike, Program
@@ -38,6 +38,11 @@ class Sandbox(ABC):
         result = self.run_batch(executable, [input], limits)[0]
         assert result is not None  # no stop rule, so every run happens
         return result
+
+    def isolation(self) -> dict[str, Any]:
+        """What isolates the programs this sandbox runs (namespaces, cgroups, limits enforced),
+        for ``sandbox doctor`` and run records. A backend that isolates says so here."""
+        return {"backend": type(self).__name__}
 
     def close(self) -> None:
         """Release what the sandbox holds (boxes, containers, connections). Idempotent."""

@@ -28,7 +28,8 @@ V1_FILES = {
 }
 #: ... and in the unified hierarchy (v2).
 V2_FILES = {"memory_limit": "memory.max", "memsw_limit": "memory.swap.max", "memory_peak": "memory.peak",
-            "memory_usage": "memory.current", "memory_stat": "memory.stat", "oom": "memory.events", "pids_max": "pids.max",
+            "memory_usage": "memory.current", "memory_stat": "memory.stat", "oom": "memory.events",
+            "pids_max": "pids.max",
             "cpu_usage": "cpu.stat"}
 _counter = itertools.count()
 

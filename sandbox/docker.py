@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import random
 import shutil
 import socket
 import tempfile
@@ -34,7 +33,7 @@ from . import _box
 from .cgroups import CGROUP_ROOT, V1_FILES, V2_FILES, _alive
 from .errors import IsolationUnavailable
 from .image import IMAGE
-from .local import BOX_SCRIPT, ZYGOTE_SCRIPT, LocalSandbox, _Box
+from .pool import BOX_SCRIPT, ZYGOTE_SCRIPT, Box, BoxSandbox
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +75,7 @@ def docker_client(base_url: str | None = None) -> Any:
     try:
         client = docker.DockerClient(base_url=base_url) if base_url else docker.from_env()
         client.ping()
-    except Exception as exc:  # noqa: BLE001 - any failure to reach the engine
+    except Exception as exc:
         raise IsolationUnavailable(f"no Docker engine answers ({exc}); start dockerd "
                                    "(e.g. dockerd --bridge=none --iptables=false)") from exc
     return client
@@ -101,13 +100,11 @@ def _cgroup_files(pid: int) -> tuple[int, dict[str, str]]:
     return 1, paths
 
 
-class _ContainerBox(_Box):
-    """Host-side handle on one container box (same protocol as a local box)."""
+class _ContainerBox(Box):
+    """A box that is a container of the sandbox image (same protocol as a local box)."""
 
-    def __init__(self, client: Any, config: DockerConfig, cfg: dict) -> None:  # noqa: D107
-        self.cgroup = None
+    def __init__(self, client: Any, config: DockerConfig, cfg: dict) -> None:
         self.container: Any = None
-        self.proc = None  # type: ignore[assignment]
         self.sock_dir = tempfile.mkdtemp(prefix="codesolve-docker-")
         os.chmod(self.sock_dir, 0o700)  # the programs (box uid) cannot reach the socket
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -186,52 +183,42 @@ class _ContainerBox(_Box):
         shutil.rmtree(self.sock_dir, ignore_errors=True)
 
 
-class DockerSandbox(LocalSandbox):
+class DockerSandbox(BoxSandbox):
     """Runs programs in long-lived, locked-down containers (needs a Docker engine and root,
     which opens the containers' cgroup files)."""
 
     name = "docker"
 
-    def __init__(self, config: DockerConfig | None = None) -> None:  # noqa: D107 - see the class
-        self.docker_config = config or DockerConfig()
+    def __init__(self, config: DockerConfig | None = None) -> None:
+        self.config = self.docker_config = config or DockerConfig()
         if os.geteuid() != 0:
             raise IsolationUnavailable("the docker backend needs root to hand each container its cgroup files")
-        self.client = docker_client(self.docker_config.base_url)
+        self.client = docker_client(self.config.base_url)
         try:
-            self.client.images.get(self.docker_config.image)
-        except Exception as exc:  # noqa: BLE001 - docker.errors.ImageNotFound and API errors
-            raise IsolationUnavailable(f"the sandbox image {self.docker_config.image} is missing ({exc}); build it "
+            self.client.images.get(self.config.image)
+        except Exception as exc:
+            raise IsolationUnavailable(f"the sandbox image {self.config.image} is missing ({exc}); build it "
                                        "with: codesolve sandbox build-image") from exc
         remove_stale(self.client)
-        from .local import LocalConfig
-
-        super().__init__(LocalConfig(workers=self.docker_config.worker_count, python="/usr/bin/python3",
-                                     scratch_mb=self.docker_config.scratch_mb,
-                                     warm_python=self.docker_config.warm_python), check_root=False)
         self._uid_lock = threading.Lock()
         self.uids: set[int] = set()
+        super().__init__(self.config.worker_count, "/usr/bin/python3", self.config.warm_python,
+                         {"scratch_mb": self.config.scratch_mb,
+                          "zygote": CONTAINER_ZYGOTE if self.config.warm_python else None})
 
-    def _make_box_config(self) -> dict:
-        return {"scratch_mb": self.docker_config.scratch_mb,
-                "zygote": CONTAINER_ZYGOTE if self.docker_config.warm_python else None}
-
-    def _start_box(self) -> _Box:
-        uid = random.SystemRandom().randrange(200_000, 2_000_000_000)
-        box = _ContainerBox(self.client, self.docker_config, dict(self._box_cfg, uid=uid, gid=uid))
+    def _open_box(self, cfg: dict) -> _ContainerBox:
+        box = _ContainerBox(self.client, self.config, cfg)
         with self._uid_lock:
-            self.uids.add(uid)
+            self.uids.add(cfg["uid"])
         return box
 
-    def isolation(self) -> dict:
-        box = self._acquire()
-        try:
-            return {"backend": self.name, "image": self.docker_config.image,
-                    "container": "network none, read-only root, tmpfs scratch, no-new-privileges, "
-                                 f"capabilities {', '.join(SUPERVISOR_CAPS)} for the supervisor only",
-                    "uid": "unprivileged per-box uid, no capabilities, no_new_privs",
-                    "cgroup": f"container cgroup v{box.cgroup_version}: " + ", ".join(box.cgroup_keys)}
-        finally:
-            self._release(box)
+    def _isolation(self, box: Box) -> dict:
+        assert isinstance(box, _ContainerBox)
+        return {"image": self.config.image,
+                "container": "network none, read-only root, tmpfs scratch, no-new-privileges, "
+                             f"capabilities {', '.join(SUPERVISOR_CAPS)} for the supervisor only",
+                "uid": "unprivileged per-box uid, no capabilities, no_new_privs",
+                "cgroup": f"container cgroup v{box.cgroup_version}: " + ", ".join(box.cgroup_keys)}
 
 
 def remove_stale(client: Any) -> int:
@@ -239,7 +226,7 @@ def remove_stale(client: Any) -> int:
     removed = 0
     try:
         stale = client.containers.list(all=True, filters={"label": LABEL})
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - the engine is gone: nothing to clean up
         return 0
     for container in stale:
         owner = container.labels.get(LABEL, "")
@@ -247,7 +234,7 @@ def remove_stale(client: Any) -> int:
             try:
                 container.remove(force=True)
                 removed += 1
-            except Exception:  # noqa: BLE001
+            except Exception:  # noqa: BLE001 - already removed, or the engine refuses: best-effort clean-up
                 pass
     return removed
 

@@ -2,14 +2,20 @@
 
 Adding a language is one entry: a source file name, a compile command (run inside the
 sandbox, in the work dir holding the source), the artefacts to keep (globs) and the run
-command (``{dir}`` is the read-only directory holding the artefacts). A language with no
-compile command keeps its source files as they are; its ``syntax_check``, if any, runs on
-the host and only reads the source (Python's is the interpreter's own parser and
-byte-code compiler, which execute nothing, so checking a candidate costs no box round
-trip and no interpreter start). For example Java::
+command (``{dir}`` is the read-only directory holding the artefacts); the name a prompt
+gives it, the other names a user may type and the tags a model may put on a fenced code
+block. A language with no compile command keeps its source files as they are and runs in
+an interpreter; its ``syntax_check``, if any, runs on the host and only reads the source
+(Python's is the interpreter's own parser and byte-code compiler, which execute nothing,
+so checking a candidate costs no box round trip and no interpreter start). For example
+Java::
 
     Language("java", (".java",), "Main.java", ("javac", "-encoding", "UTF-8", "Main.java"),
-             ("*.class",), ("java", "-Xss64m", "-cp", "{dir}", "Main"))
+             ("*.class",), ("java", "-Xss64m", "-cp", "{dir}", "Main"), title="Java 17")
+
+What else a language needs is not in this table: a function-call harness
+(:mod:`problems.judging.harness`, Python and C++) and the solver's recognition of a bare,
+unfenced program (:mod:`solver.extract`).
 """
 
 from __future__ import annotations
@@ -47,20 +53,35 @@ class Language:
     run_argv: tuple[str, ...]
     #: Checks the sources on the host (no compile command): error text, or "" when fine.
     syntax_check: Callable[[Mapping[str, bytes]], str] | None = None
+    #: How a prompt names the language ("Python 3", "C++17").
+    title: str = ""
+    #: Other names a user may give it (``--languages``, a sample's ``language`` field).
+    aliases: tuple[str, ...] = ()
+    #: Tags of a fenced code block in this language, besides the name and the aliases.
+    fence_tags: tuple[str, ...] = ()
+
+    @property
+    def interpreted(self) -> bool:
+        """No compile step: the sources run in an interpreter."""
+        return not self.compile_argv
+
+    def is_called(self, tag: str) -> bool:
+        """``tag`` (a name, an alias or a code-block tag, any case) names this language."""
+        return tag.lower() in (self.name, *self.aliases, *self.fence_tags)
 
 
 LANGUAGES: dict[str, Language] = {
     lang.name: lang
     for lang in (
         Language("python", (".py",), "prog.py", (), ("*.py",), ("python3", "-B", "{dir}/prog.py"),
-                 python_syntax),
+                 python_syntax, title="Python 3", aliases=("py", "python3")),
         Language("cpp", (".cpp", ".cc", ".cxx", ".c++"), "prog.cpp",
                  ("g++", "-O2", "-std=c++17", "-pipe", "-o", "prog", "prog.cpp"), ("prog",),
-                 ("{dir}/prog",)),
+                 ("{dir}/prog",), title="C++17", aliases=("c++", "cxx", "c++17"), fence_tags=("cc", "c")),
     )
 }
 
-ALIASES = {"py": "python", "python3": "python", "c++": "cpp", "cxx": "cpp", "c++17": "cpp"}
+ALIASES = {alias: lang.name for lang in LANGUAGES.values() for alias in lang.aliases}
 
 
 def get_language(name: str) -> Language:

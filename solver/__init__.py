@@ -2,12 +2,12 @@
 command line.
 
 ``solve(problem, config, model, sandbox, tests_model=None)`` turns one problem into k
-chosen submissions with a full trace (``Attempt``); ``run_batch`` solves a whole problem set
+chosen submissions with a full trace (``Attempt``); ``solve_set`` solves a whole problem set
 into a resumable run directory (``codesolve solve``) and ``solver.report`` derives the
 solve rates, pass@k, costs and the plot from it (``codesolve report``).
 """
 
-from .batch import BatchOutcome, RunDirError, open_run, run_batch
+from .batch import BatchOutcome, RunDirError, open_run, solve_set
 from .config import ConfigError, RunConfig, resolve
 from .metrics import mean_pass_at_k, n_at_k, pass_at_k
 from .models import (
@@ -29,4 +29,4 @@ from .store import RecordingSandbox, RunStore
 __all__ = ["Attempt", "BatchOutcome", "Candidate", "CompletionCache", "ConfigError", "Generation", "Model",
            "ModelConfig", "ModelError", "ModelUnusable", "OpenAIModel", "RecordingSandbox", "ReplayModel",
            "RunConfig", "RunDirError", "RunStore", "SolveConfig", "Usage", "UsageLog", "mean_pass_at_k", "n_at_k",
-           "open_model", "open_run", "pass_at_k", "resolve", "run_batch", "solve"]
+           "open_model", "open_run", "pass_at_k", "resolve", "solve", "solve_set"]

@@ -1,6 +1,6 @@
 """Batch runs: solve a whole problem set into a run directory, resumably.
 
-``run_batch(problem_set, config, sandbox)`` solves the problems not yet finished in the run
+``solve_set(problem_set, config, sandbox, store)`` solves the problems not yet finished in the run
 directory, ``config.jobs`` at a time, then judges every distinct candidate that passed the
 samples on the hidden tests (``config.judge``), recording each problem as it finishes (see
 :mod:`solver.store`). All model calls of the run go through one event loop, so the
@@ -30,7 +30,7 @@ from typing import Any, Awaitable, Callable
 from problems import Problem, ProblemSet
 from problems.judging import Verdict, judge_problem
 from problems.judging.judge import PreparedChecker
-from sandbox import Program
+from sandbox import Program, Sandbox
 
 from .config import RunConfig, differences
 from .models import CompletionCache, Endpoints, Model, ModelUnusable, UsageLog, open_model
@@ -122,7 +122,7 @@ def make_models(config: RunConfig, store: RunStore, usage: UsageLog) -> tuple[Mo
     return model, tests_model
 
 
-def judge_candidates(problem: Problem, attempt: Attempt, sandbox: Any) -> dict[str, Any] | None:
+def judge_candidates(problem: Problem, attempt: Attempt, sandbox: Sandbox) -> dict[str, Any] | None:
     """Verdicts on the hidden tests of every distinct candidate that passed the samples
     (others are wrong by their sample verdict; duplicates share their original's). When
     the samples are examples the judge does not check (``problem.soft_examples``), every
@@ -143,7 +143,7 @@ def judge_candidates(problem: Problem, attempt: Attempt, sandbox: Any) -> dict[s
     return {"tests": problem.test_count, "verdicts": {str(k): v for k, v in sorted(verdicts.items())}}
 
 
-def run_batch(problem_set: ProblemSet, config: RunConfig, sandbox: Any, store: RunStore,
+def solve_set(problem_set: ProblemSet, config: RunConfig, sandbox: Sandbox, store: RunStore,
               progress: bool = True) -> BatchOutcome:
     """Solve (and judge) every problem of the set not finished in ``store``."""
     from tqdm import tqdm
@@ -181,15 +181,15 @@ def run_batch(problem_set: ProblemSet, config: RunConfig, sandbox: Any, store: R
     loop = _Loop()
     try:  # an unreachable endpoint or a refused key stops the batch before any problem starts
         for m in (model, tests_model):
-            if hasattr(m, "check"):
+            if m is not None and hasattr(m, "check"):
                 loop(m.check())
     except BaseException:
         loop.close()
-        for bar in bars.values():
-            bar.close()
+        for each in bars.values():
+            each.close()
         raise
     solve_config = config.solve_config()
-    work: queue.Queue[tuple[int, Problem] | None] = queue.Queue()
+    work: queue.Queue[tuple[int, Problem]] = queue.Queue()
     done: queue.Queue[tuple[str, Any]] = queue.Queue()
     stopping = threading.Event()
     for item in todo:
@@ -204,14 +204,14 @@ def run_batch(problem_set: ProblemSet, config: RunConfig, sandbox: Any, store: R
             position, problem = item
             t0 = time.monotonic()
             try:
-                attempt = solve(problem, solve_config, counted, recording, tests_model, loop)  # type: ignore[arg-type]
+                attempt = solve(problem, solve_config, counted, recording, tests_model, loop)
                 t_judge = time.monotonic()
                 judged = judge_candidates(problem, attempt, recording) if config.judge else None
                 attempt.timings["judge"] = time.monotonic() - t_judge
             except ModelUnusable as exc:
                 done.put(("fatal", exc))
                 return
-            except Exception as exc:  # noqa: BLE001 - one problem's failure is recorded, the batch goes on
+            except Exception as exc:
                 if stopping.is_set():
                     return
                 log.debug("problem %s failed", problem.id, exc_info=True)
@@ -253,10 +253,10 @@ def run_batch(problem_set: ProblemSet, config: RunConfig, sandbox: Any, store: R
     finally:
         stopping.set()
         loop.close()
-        for bar in bars.values():
-            bar.close()
+        for each in bars.values():
+            each.close()
     outcome.executions = executed[0]
     return outcome
 
 
-__all__ = ["BatchOutcome", "RunDirError", "judge_candidates", "make_models", "open_run", "run_batch"]
+__all__ = ["BatchOutcome", "RunDirError", "judge_candidates", "make_models", "open_run", "solve_set"]

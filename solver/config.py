@@ -19,8 +19,11 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, fields
-from typing import Any, Mapping
+from dataclasses import Field, dataclass, field, fields
+from typing import Any, Mapping, Sequence
+
+from sandbox import LANGUAGES
+from sandbox.backends import BACKENDS
 
 from .pipeline import SolveConfig
 from .prompts import VARIANTS
@@ -30,47 +33,69 @@ class ConfigError(Exception):
     """A bad configuration value; the message names where it came from and the field."""
 
 
+def option(default: Any, help: str, *, operational: bool = False, short: str | None = None,
+           choices: Sequence[str] | None = None, flag: bool = True) -> Any:
+    """A field of :class:`RunConfig` with everything said about it, said once: ``help`` (for
+    ``codesolve solve --help``, ``--print-config`` and docs/cli.md; the default is added to
+    it), ``operational`` (the field is in :data:`OPERATIONAL`), a ``short`` flag, the
+    ``choices`` its flag accepts, or ``flag=False`` for a field given another way."""
+    return field(default=default, metadata={"help": help, "operational": operational, "short": short,
+                                            "choices": tuple(choices) if choices else None, "flag": flag})
+
+
 @dataclass(frozen=True)
 class RunConfig:
-    problems: str = ""                    #: a problem package, a folder of packages or a data file
-    model: str = ""                       #: model name at base_url, or replay:FILE
-    base_url: str = ""                    #: OpenAI-compatible endpoint (default $OPENAI_BASE_URL, then OpenAI)
-    api_key_env: str = "OPENAI_API_KEY"   #: environment variable holding the solve model's key
-    tests_model: str = ""                 #: model for test inputs (none: only mutations of the samples)
-    tests_base_url: str = ""              #: its endpoint (default: base_url)
-    tests_api_key_env: str = ""           #: its key's variable (default: api_key_env)
-    samples: int = 8                      #: samples per problem and language
-    k: int = 10                           #: submissions per problem
-    languages: tuple[str, ...] = ("python",)
-    variants: tuple[str, ...] = VARIANTS  #: prompt variants the samples are spread over
-    temperature: float = 0.8
-    tests_temperature: float = 0.8
-    max_tokens: int = 4096
-    repair_rounds: int = 1
-    repair_max: int = 4
-    generated_inputs: int = 20            #: mutations of the sample inputs (and of the tests model's)
-    grown_inputs: int = 6                 #: inputs grown toward the sizes the constraints allow (stdin)
-    generator_seeds: int = 20             #: runs of the tests model's input generator
-    model_inputs: int = 10                #: inputs the tests model writes directly
-    codet_tests: int = 10                 #: tests with expected outputs the tests model writes per reply
-    tests_samples: int = 10               #: replies of such tests (CodeT counts every test as often as written)
-    distinguish: int = 5                  #: S*: inputs asked to split the two leading clusters (0: no S* round)
-    with_metadata: bool = False           #: show difficulty and tags in the prompt
-    seed: int = 0
-    judge: bool = True                    #: judge the candidates on the hidden tests (evaluation)
-    out: str = ""                         #: run directory (default runs/<problems>-<model>)
-    backend: str = "local"                #: sandbox backend
-    warm_python: bool = True              #: Python runs forked from a warm interpreter (same results)
-    executor: str = "local"               #: where executions run: local, or ray
-    ray_address: str = ""                 #: Ray cluster address (default: a local Ray instance)
-    jobs: int = 2                         #: problems solved at once
-    max_concurrency: int = 8              #: model requests in flight per endpoint
-    timeout_s: float = 300.0              #: per model request
-    max_attempts: int = 6                 #: per model request, retries included
-    price_prompt_per_mtok: float = 0.0    #: solve model price, per million prompt tokens
-    price_completion_per_mtok: float = 0.0
-    tests_price_prompt_per_mtok: float = 0.0
-    tests_price_completion_per_mtok: float = 0.0
+    """The options of a batch run: one field each, its help and role in the field's metadata
+    (see :func:`option`); ``codesolve solve`` has a flag ``--name-with-dashes`` for each."""
+
+    problems: str = option("", "a problem package, a folder of packages or a data file", flag=False)
+    model: str = option("", "model name at --base-url, or replay:FILE")
+    base_url: str = option("", "OpenAI-compatible endpoint URL (default $OPENAI_BASE_URL, then OpenAI)",
+                           operational=True)
+    api_key_env: str = option("OPENAI_API_KEY", "environment variable holding the solve model's key",
+                              operational=True)
+    tests_model: str = option("", "model that writes test inputs, name or replay:FILE (default none: only "
+                                  "mutations of the samples)")
+    tests_base_url: str = option("", "the tests model's endpoint (default: --base-url)", operational=True)
+    tests_api_key_env: str = option("", "environment variable holding the tests model's key (default: "
+                                        "--api-key-env)", operational=True)
+    samples: int = option(8, "samples per problem and language", short="-n")
+    k: int = option(10, "submissions per problem", short="-k")
+    languages: tuple[str, ...] = option(("python",), "languages sampled, comma-separated: python,cpp")
+    variants: tuple[str, ...] = option(VARIANTS, "prompt variants the samples are spread over, comma-separated")
+    temperature: float = option(0.8, "sampling temperature of the solve model")
+    tests_temperature: float = option(0.8, "sampling temperature of the tests model")
+    max_tokens: int = option(4096, "tokens per model reply at most")
+    repair_rounds: int = option(1, "rounds of the repair loop")
+    repair_max: int = option(4, "candidates repaired per round")
+    generated_inputs: int = option(20, "mutations of the sample inputs and of the tests model's")
+    grown_inputs: int = option(6, "stdin inputs grown toward the sizes the constraints allow")
+    generator_seeds: int = option(20, "runs of the tests model's input generator")
+    model_inputs: int = option(10, "inputs the tests model writes directly")
+    codet_tests: int = option(10, "tests with expected outputs the tests model writes per reply")
+    tests_samples: int = option(10, "replies asked for such tests; CodeT counts every test as often as written")
+    distinguish: int = option(5, "S* round: inputs asked for to split the two leading clusters; 0: no S* round")
+    with_metadata: bool = option(False, "show difficulty and tags in the prompt")
+    seed: int = option(0, "seed of every random choice")
+    judge: bool = option(True, "judge the candidates on the hidden tests (evaluation); --no-judge only chooses")
+    out: str = option("", "run directory (default runs/<problems>-<model>)", operational=True)
+    backend: str = option("local", "sandbox backend", operational=True, choices=sorted(BACKENDS))
+    warm_python: bool = option(True, "run Python programs as forks of a warm interpreter; the results are the same",
+                               operational=True)
+    executor: str = option("local", "where executions run: local or ray", operational=True)
+    ray_address: str = option("", "Ray cluster address, e.g. 10.0.0.5:6379 (default: start a local Ray instance)",
+                              operational=True)
+    jobs: int = option(2, "problems solved at once", operational=True)
+    max_concurrency: int = option(8, "model requests in flight per endpoint", operational=True)
+    timeout_s: float = option(300.0, "seconds per model request", operational=True)
+    max_attempts: int = option(6, "attempts per model request, retries included", operational=True)
+    price_prompt_per_mtok: float = option(0.0, "solve model price per million prompt tokens", operational=True)
+    price_completion_per_mtok: float = option(0.0, "solve model price per million completion tokens",
+                                              operational=True)
+    tests_price_prompt_per_mtok: float = option(0.0, "tests model price per million prompt tokens",
+                                                operational=True)
+    tests_price_completion_per_mtok: float = option(0.0, "tests model price per million completion tokens",
+                                                    operational=True)
 
     def solve_config(self) -> SolveConfig:
         return SolveConfig(samples=self.samples, languages=self.languages, k=self.k, temperature=self.temperature,
@@ -94,15 +119,32 @@ class RunConfig:
         return os.path.join("runs", _slug(f"{base}-{self.model or 'none'}"))
 
 
-#: Fields that do not change what a run computes (endpoints, keys, parallelism, prices).
-OPERATIONAL = frozenset({"base_url", "api_key_env", "tests_base_url", "tests_api_key_env", "out", "backend",
-                         "warm_python", "executor", "ray_address", "jobs",
-                         "max_concurrency", "timeout_s", "max_attempts", "price_prompt_per_mtok",
-                         "price_completion_per_mtok", "tests_price_prompt_per_mtok",
-                         "tests_price_completion_per_mtok"})
+#: Fields that do not change what a run computes (endpoints, keys, parallelism, prices):
+#: those declared ``operational``.
+OPERATIONAL = frozenset(f.name for f in fields(RunConfig) if f.metadata["operational"])
 
 _FIELDS = {f.name: f for f in fields(RunConfig)}
-_LANGUAGES = ("python", "cpp")
+_LANGUAGES = tuple(LANGUAGES)
+
+
+def flag(name: str) -> str:
+    """The command-line flag of field ``name`` (``--tests-model``)."""
+    return "--" + name.replace("_", "-")
+
+
+def option_help(f: Field[Any]) -> str:
+    """A field's help with its default, as the command line would give it (``8``, ``python,cpp``,
+    ``true``); an empty default is left for the help to explain."""
+    default = f.default
+    if isinstance(default, bool):
+        shown = "true" if default else "false"
+    elif isinstance(default, tuple):
+        shown = ",".join(default)
+    elif isinstance(default, float):
+        shown = f"{default:g}"
+    else:
+        shown = str(default)
+    return f.metadata["help"] + (f" (default {shown})" if shown else "")
 
 
 def _slug(text: str) -> str:
@@ -132,15 +174,15 @@ def _coerce(name: str, value: Any, where: str) -> Any:
             raise ConfigError(f"{what}: expected an integer, got {value!r}")
         return number
     if isinstance(default, float):
-        number = None
+        real: float | None = None
         if isinstance(value, (int, float, str)) and not isinstance(value, bool):
             try:
-                number = float(value)
+                real = float(value)
             except ValueError:
                 pass
-        if number is None:
+        if real is None:
             raise ConfigError(f"{what}: expected a number, got {value!r}")
-        return number
+        return real
     if isinstance(default, tuple):
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)) or not all(isinstance(x, str) for x in items):
@@ -205,15 +247,16 @@ def resolve(cli: Mapping[str, Any], config_file: str | None = None,
             sources[name] = "$" + var
     for name, value in cli.items():
         if value is not None:
-            values[name] = _coerce(name, value, "--" + name.replace("_", "-"))
-            sources[name] = "--" + name.replace("_", "-")
+            values[name] = _coerce(name, value, flag(name))
+            sources[name] = flag(name)
     config = RunConfig(**values)
     _check(config, sources)
     return config, sources
 
 
 def to_toml(config: RunConfig, sources: Mapping[str, str] | None = None) -> str:
-    """The configuration as a TOML file would write it, each value's origin as a comment."""
+    """The configuration as a TOML file would write it: each value's origin as a comment,
+    under a comment line with the field's help."""
     lines = []
     for f in fields(config):
         value = getattr(config, f.name)
@@ -226,7 +269,7 @@ def to_toml(config: RunConfig, sources: Mapping[str, str] | None = None) -> str:
         else:
             text = _toml_string(value)
         origin = (sources or {}).get(f.name, "default")
-        lines.append(f"{f.name} = {text}  # {origin}")
+        lines += [f"# {option_help(f)}", f"{f.name} = {text}  # {origin}"]
     return "\n".join(lines) + "\n"
 
 
@@ -241,4 +284,5 @@ def differences(old: Mapping[str, Any], new: RunConfig) -> list[str]:
             if old.get(name) != now.get(name)]
 
 
-__all__ = ["ConfigError", "OPERATIONAL", "RunConfig", "differences", "resolve", "to_toml"]
+__all__ = ["ConfigError", "OPERATIONAL", "RunConfig", "differences", "flag", "option", "option_help", "resolve",
+           "to_toml"]

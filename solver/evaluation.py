@@ -18,6 +18,7 @@ from problems import Problem, ProblemSet
 from problems._rows import safe_id
 from problems.judging import PreparedChecker, judge_problem
 from sandbox import Program, Sandbox
+from sandbox.languages import ALIASES
 
 from .extract import completed_program
 from .metrics import ks_for, mean_pass_at_k, pass_at_k
@@ -50,7 +51,7 @@ def read_samples(path: str) -> dict[str, list[dict[str, Any]]]:
 def sample_program(problem: Problem, row: dict[str, Any]) -> Program | None:
     text = row.get("code", row.get("completion", ""))
     language = str(row.get("language") or ("cpp" if "#include" in text else "python")).lower()
-    language = {"c++": "cpp", "py": "python", "python3": "python"}.get(language, language)
+    language = ALIASES.get(language, language)
     code = completed_program(text, language, problem.interface.starter_code, problem.interface.entry_point)
     if code is None and "```" not in text:
         code = text  # bare code is graded as it is (its compile error is its verdict)

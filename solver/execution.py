@@ -82,9 +82,9 @@ def execute(survivors: Sequence[int], inputs: Sequence[bytes], run: RunFn, cap: 
     out.pilot = list(survivors[:PILOT])
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pilot_runs = dict(zip(out.pilot, pool.map(lambda cid: run(cid, inputs, cap, MAX_TIMEOUTS), out.pilot)))
-        out.kept = [i for i in range(len(inputs)) if not _nobody_finishes(i, pilot_runs.values())]
+        out.kept = [i for i in range(len(inputs)) if not _nobody_finishes(i, list(pilot_runs.values()))]
         fastest = [min(r.cpu_s for r in ok) for i in out.kept
-                   if (ok := [rs[i] for rs in pilot_runs.values() if rs[i] is not None and rs[i].ok])]
+                   if (ok := [r for rs in pilot_runs.values() if (r := rs[i]) is not None and r.ok])]
         out.limit_s = calibrated_limit(fastest, cap.time_s, floor_s)
         limits = replace(cap, time_s=out.limit_s, wall_s=min(cap.wall_limit_s, 2 * out.limit_s + 1))
         kept_inputs = [inputs[i] for i in out.kept]
@@ -100,7 +100,7 @@ def execute(survivors: Sequence[int], inputs: Sequence[bytes], run: RunFn, cap: 
 
 
 def _nobody_finishes(i: int, pilot_runs: Sequence[list[RunResult | None]]) -> bool:
-    reached = [rs[i] for rs in pilot_runs if rs[i] is not None]
+    reached = [r for rs in pilot_runs if (r := rs[i]) is not None]
     return bool(reached) and all(r.status is Status.TLE for r in reached)
 
 

@@ -40,8 +40,8 @@ class ExecutorError(SandboxError):
 
 
 def open_executor(name: str, backend: str = "local", ray_address: str | None = None, workers: int = 0,
-                  warm_python: bool = True) -> Any:
-    """A sandbox-like object that runs on this machine (``local``) or on Ray (``ray``)."""
+                  warm_python: bool = True) -> Sandbox:
+    """A sandbox that runs on this machine (``local``) or on Ray (``ray``)."""
     if name == "local":
         return open_sandbox(backend, warm_python=warm_python)
     if name == "ray":
@@ -53,7 +53,7 @@ class _BoxWorker:
     """One Ray actor: a one-box sandbox of the configured backend on its node."""
 
     def __init__(self, backend: str, warm_python: bool = True) -> None:
-        self.sandbox = open_sandbox(backend, workers=1, warm_python=warm_python)
+        self.sandbox: Sandbox = open_sandbox(backend, workers=1, warm_python=warm_python)
 
     def pid(self) -> int:
         return os.getpid()
@@ -89,15 +89,16 @@ class RayExecutor(Sandbox):
                 else:
                     ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,
                              logging_level=logging.WARNING, log_to_driver=False)
-            except Exception as exc:  # noqa: BLE001 - connection refused, bad address, ...
+            except Exception as exc:
                 raise ExecutorError(f"cannot reach the Ray cluster at {address or 'a new local instance'}: "
                                     f"{exc}") from exc
         count = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         actor = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=3)(_BoxWorker)
         self.actors = [actor.remote(backend, warm_python) for _ in range(count)]
         try:
-            self.pids = ray.get([a.pid.remote() for a in self.actors], timeout=120)
-        except Exception as exc:  # noqa: BLE001 - the backend failed on a worker
+            # ray.remote turns each method into a remote handle, which the type checker cannot see.
+            self.pids = ray.get([a.pid.remote() for a in self.actors], timeout=120)  # type: ignore[attr-defined]
+        except Exception as exc:
             self.close()
             raise ExecutorError(f"the {backend} sandbox does not start on the Ray workers: {exc}") from exc
         self.chunk, self.in_flight = chunk, in_flight

@@ -13,16 +13,17 @@ import ast
 import hashlib
 import re
 
+from sandbox import get_language
 from sandbox.programs import AST_LOCK, parse_python
 
 _FENCE = re.compile(r"```[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:```|\Z)", re.S)
-_TAGS = {"python": {"python", "python3", "py"}, "cpp": {"cpp", "c++", "cc", "cxx", "c"}}
 
 
 def extract_code(reply: str, language: str) -> str | None:
     """The program in ``reply`` for ``language`` (``python`` or ``cpp``), or None."""
     blocks = [(tag.lower(), body) for tag, body in _FENCE.findall(reply)]
-    tagged = [b for t, b in blocks if t in _TAGS.get(language, {language})]
+    lang = get_language(language)
+    tagged = [b for t, b in blocks if t and lang.is_called(t)]
     untagged = [b for t, b in blocks if not t]
     for group in (tagged, untagged):
         if group:

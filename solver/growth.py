@@ -352,8 +352,9 @@ def _add_chain(cons: Constraints, operands: list[list[Lin]], rels: list[str]) ->
     singles = [g[0].single_name() if len(g) == 1 else None for g in operands]
     same = [singles[k] is not None and singles[k] == singles[k + 1] for k in range(len(rels))]
     for p, group in enumerate(operands):
-        names = [e.single_name() for e in group]
-        if not all(names):
+        maybe = [e.single_name() for e in group]
+        names = [n for n in maybe if n]
+        if len(names) < len(maybe):
             continue
         for q, other in enumerate(operands):
             if q == p:
@@ -855,7 +856,7 @@ class _Matcher:
                 if node.head is not None:
                     if not toks or not _INT_TOKEN.fullmatch(toks[0]):
                         return None
-                    c: int | None = int(toks[0])
+                    c = int(toks[0])
                     body = toks[1:]
                 else:
                     c = self.count(node.count, env) if node.count else None
@@ -1035,7 +1036,8 @@ def candidate_structures(samples: Sequence[str], tags: Sequence[str] = (), limit
     for primary in order:
         explainer = _Explainer(parsed[primary], new_slot, set(tags))
         matcher = _Matcher(new_slot)
-        others = [(p, 0, {}) for i, p in enumerate(parsed) if i != primary]
+        others: list[tuple[list[list[str]], int, dict[int, int]]] = [
+            (p, 0, {}) for i, p in enumerate(parsed) if i != primary]
         for grammar in itertools.islice(explainer.explain(0, len(parsed[primary]), {}, 0, others), limit):
             if all(matcher.nodes(grammar, p, 0, {}) == len(p) for p in parsed):
                 found.append(grammar)
@@ -1300,7 +1302,7 @@ def _analyse_slot(slot: int, info: SlotInfo, names: Mapping[int, str], cons: Con
         pairs = [(int(t), env.get(s)) for t, env in zip(info.texts, info.envs)]
         if any(b is None or v > b for v, b in pairs):
             continue
-        if max(v / b for v, b in pairs if b) >= 0.5 and all(b for _, b in pairs):  # type: ignore[operator]
+        if max(v / b for v, b in pairs if b) >= 0.5 and all(b for _, b in pairs):
             if best is None or (names.get(s) is not None and names.get(best) is None):
                 best = s
     info.bound_slot = best
@@ -1831,9 +1833,9 @@ class _Generator:
             return [self.word(slot) for _ in range(c)]
         if "perm" in props:
             base = int(props["perm"])  # type: ignore[call-overload]
-            values = list(range(base, base + c))
-            self.rng.shuffle(values)
-            return [str(v) for v in values]
+            order = list(range(base, base + c))
+            self.rng.shuffle(order)
+            return [str(v) for v in order]
         lo, hi = self.value_range(slot)
         if self.plan.tree and node.count and node.count.offset == -1 and info.kind == "int" \
                 and info.name and self._bounded_by(slot, node.count.slot):
@@ -2080,7 +2082,7 @@ def grown_inputs(problem: problems.Problem, count: int, seed: int = 0, *,
     max_bytes = min(max_bytes, MAX_INPUT_BYTES)
     try:
         plan = make_plan(problem)
-    except Exception:  # noqa: BLE001 - a statement or sample this module cannot read: no inputs
+    except Exception:
         log.warning("%s: cannot plan grown inputs", problem.id, exc_info=True)
         return []
     if plan is None:
@@ -2093,7 +2095,7 @@ def grown_inputs(problem: problems.Problem, count: int, seed: int = 0, *,
         rng = random.Random(seed * 1_000_003 + k)
         try:
             data = grow(plan, rng, _MODES[k % len(_MODES)], max_bytes)
-        except Exception:  # noqa: BLE001 - one input fewer rather than a failed run
+        except Exception:
             log.warning("%s: growing input %d failed", problem.id, k, exc_info=True)
             continue
         if data is not None and data not in seen:

@@ -11,7 +11,8 @@ did not return (it may ignore ``n``) is requested again for the missing indices 
 Rate limits (honouring ``Retry-After``), server errors, timeouts, dropped connections and
 unreadable responses are retried with exponential backoff; a sample is stored only once
 it was received whole, so nothing is lost or counted twice. Concurrency is bounded per
-endpoint (models sharing an :class:`Endpoints` share the bound of their base URL). Token usage and latency are recorded per role.
+endpoint (models sharing an :class:`Endpoints` share the bound of their base URL). Token
+usage and latency are recorded per role.
 """
 
 from __future__ import annotations
@@ -384,9 +385,9 @@ class ReplayModel:
     row for (:class:`ReplayMissing`). The k-th sample of a request is the k-th row for its
     problem and purpose in file order; rows without a purpose serve solutions and tests with
     expected outputs (:data:`PLAIN_PURPOSES`); the tests model's generator, inputs and
-    validator and the S* requests (``distinguish``, ``adjudicate``) need rows naming them. Asking past the recorded rows, or for a
-    purpose a problem has no row for, is a :class:`ModelError` (a replay cannot draw new
-    samples).
+    validator and the S* requests (``distinguish``, ``adjudicate``) need rows naming them.
+    Asking past the recorded rows, or for a purpose a problem has no row for, is a
+    :class:`ModelError` (a replay cannot draw new samples).
     """
 
     def __init__(self, path: str, role: str = "solve", usage: UsageLog | None = None) -> None:

@@ -19,9 +19,10 @@ Stages (each timed and kept in the returned :class:`Attempt`):
    CodeT counts; an input generator run with many seeds; inputs written directly) when one
    is given, plus mutations of the sample inputs and of the tests model's inputs, and
    inputs grown from the samples toward the sizes the statement's constraints allow
-   (:mod:`solver.growth`, stdin problems); validated by the problem's input validators, or
-   else by a validator the ``tests`` model writes that must accept every sample input;
-   de-duplicated and bounded;
+   (:mod:`solver.growth`, stdin problems); validated by the problem's input validators (one
+   that cannot run fails the solve, as a broken output validator does), or else by a
+   validator the ``tests`` model writes that must accept every sample input (one that cannot
+   run is dropped, with a note); de-duplicated and bounded;
 6. rank: run the survivors on those inputs within a calibrated budget
    (:mod:`solver.execution`), cluster them by behaviour and order the clusters
    (:func:`solver.ranker.rank`, the one selection policy), then pick ``k`` submissions
@@ -40,20 +41,23 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Awaitable, Callable, Sequence
+from typing import Any, Awaitable, Callable, Coroutine, Sequence
 
 from problems import Problem
+from problems.errors import ValidatorError
 from problems.judging import (
     PreparedChecker,
     Test,
     Verdict,
     call_limits,
+    compile_validator,
     function_calls_program,
     judge_runs,
     run_calls,
+    run_validator,
     solution_program,
 )
-from sandbox import Limits, Program, RunInput, RunResult, Sandbox
+from sandbox import Limits, Program, RunInput, RunResult, Sandbox, get_language
 
 from .execution import FLOOR_S, execute, timeouts_stop
 from .extract import completed_program, extract_code, fingerprint
@@ -72,22 +76,17 @@ from .prompts import (
     validator_messages,
 )
 from .ranker import Cluster, ExpectedTest, canonical_output, cluster, output_classes, rank, select
-from .testgen import (
-    INPUT_VALIDATOR_LIMITS,
-    MAX_INPUT_BYTES,
-    expected_tests_from_reply,
-    inputs_from_reply,
-    sample_mutations,
-    validate_inputs,
-)
+from .testgen import MAX_INPUT_BYTES, expected_tests_from_reply, inputs_from_reply, sample_mutations, validate_inputs
 
 #: Runs a coroutine to completion and returns its result.
-Runner = Callable[[Awaitable[Any]], Any]
+Runner = Callable[[Coroutine[Any, Any, Any]], Any]
 
 #: Characters of each distinct output kept in the trace (for reading, not for ranking).
 OUTPUT_SHOWN = 200
 #: Bytes of each input kept in the trace (a grown input may be a megabyte).
 INPUT_SHOWN = 4096
+#: How the tests model's input validator is named in errors and notes.
+MODEL_VALIDATOR = "the tests model's input validator"
 
 
 @dataclass(frozen=True)
@@ -200,7 +199,8 @@ class _Run:
 
     def __init__(self, problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
                  tests_model: Model | None, runner: Runner = asyncio.run) -> None:
-        self.problem, self.config, self.model, self.sandbox, self.tests_model = problem, config, model, sandbox, tests_model
+        self.problem, self.config, self.model = problem, config, model
+        self.sandbox, self.tests_model = sandbox, tests_model
         self.run_async = runner
         self.attempt = Attempt(problem.id)
         self.checker = PreparedChecker(sandbox, problem.checker)
@@ -226,7 +226,8 @@ class _Run:
                 self.add(language, completed_program(g.text, language, iface.starter_code, iface.entry_point),
                          variant, g.index)
 
-    def add(self, language: str, code: str | None, variant: str, index: int, repaired_from: int | None = None) -> Candidate:
+    def add(self, language: str, code: str | None, variant: str, index: int,
+            repaired_from: int | None = None) -> Candidate:
         cand = Candidate(len(self.attempt.candidates), language, code, variant, index, repaired_from=repaired_from)
         if code is not None:
             fp = fingerprint(code, language)
@@ -359,11 +360,10 @@ class _Run:
                                           key=lambda i: -sum(n for (j, _), n in self.expected.items() if j == i))
             code = extract_code(gen[0].text, "python") if gen else None
             if code:
-                compiled = sandbox.compile(Program("python", code))
-                if compiled.ok:
-                    runs = sandbox.run_batch(compiled.executable,
-                                             [RunInput(args=(str(config.seed + i),)) for i in range(config.generator_seeds)],
-                                             Limits(time_s=5, memory_mb=512, output_mb=4))
+                generator = sandbox.compile(Program("python", code)).executable
+                if generator is not None:
+                    seed_args = [RunInput(args=(str(config.seed + i),)) for i in range(config.generator_seeds)]
+                    runs = sandbox.run_batch(generator, seed_args, Limits(time_s=5, memory_mb=512, output_mb=4))
                     sources["generator"] = [r.stdout for r in runs if r is not None and r.ok and r.stdout.strip()]
             if direct:
                 sources["model"] = inputs_from_reply(direct[0].text)
@@ -378,8 +378,8 @@ class _Run:
             items = [i for i in dict.fromkeys(items)
                      if i not in seen and (name == "tests" or i not in samples) and len(i) <= MAX_INPUT_BYTES]
             if name not in ("mutation", "tests"):  # mutations and tests were validated already
-                ok = validate(items)
-                items = [i for i, good in zip(items, ok) if good]
+                accepted = validate(items)
+                items = [i for i, good in zip(items, accepted) if good]
             seen.update(items)
             found += items
             self.attempt.input_sources[name] = len(items)
@@ -412,23 +412,45 @@ class _Run:
 
     def _model_validator(self, reply: Any, known: list[bytes]) -> Callable[[list[bytes]], list[bool]] | None:
         """A validator the tests model wrote, used only if it accepts every sample input; with
-        no samples, only if it accepts most of the ``known`` inputs (the tests model's own)."""
+        no samples, only if it accepts most of the ``known`` inputs (the tests model's own).
+        One that cannot run (does not compile, or the sandbox cannot run it), now or on a later
+        input, is dropped with a note: the inputs are then not validated. One that crashes on
+        an input rejects it (:func:`problems.judging.input_verdict`)."""
         code = extract_code(reply[0].text, "python") if reply else None
         if not code:
             return None
-        compiled = self.sandbox.compile(Program("python", code))
-        if not compiled.ok:
+        try:
+            exe = compile_validator(self.sandbox, Program("python", code), MODEL_VALIDATOR)
+        except ValidatorError as exc:
+            self._drop_model_validator(exc)
             return None
-        exe = compiled.executable
+
+        def accepts(items: list[bytes]) -> list[bool]:
+            return [r.accepted for r in run_validator(self.sandbox, exe, items, name=MODEL_VALIDATOR)]
 
         def check(items: list[bytes]) -> list[bool]:
-            runs = self.sandbox.run_batch(exe, list(items), INPUT_VALIDATOR_LIMITS)
-            return [r is not None and r.exit_code == 42 for r in runs]
+            try:
+                return accepts(items)
+            except ValidatorError as exc:
+                self._drop_model_validator(exc)
+                return [True] * len(items)
 
-        if self.problem.samples:
-            return check if all(check([t.input for t in self.problem.samples])) else None
         known = list(dict.fromkeys(known))
-        return check if known and 2 * sum(check(known)) > len(known) else None
+        try:
+            if self.problem.samples:
+                trusted = all(accepts([t.input for t in self.problem.samples]))
+            else:
+                trusted = bool(known) and 2 * sum(accepts(known)) > len(known)
+        except ValidatorError as exc:
+            self._drop_model_validator(exc)
+            return None
+        return check if trusted else None
+
+    def _drop_model_validator(self, error: ValidatorError) -> None:
+        """Stop using the tests model's validator, which cannot run, and say so in the notes."""
+        self._validate = None
+        self.attempt.notes.append(f"tests model (validator): dropped, the inputs are not validated: "
+                                  f"{str(error)[:1000]}")
 
     # ------------------------------------------------------------------ ranking
     def _validator_accepts(self, index: int, pairs: list[tuple[bytes, bytes]]) -> list[bool]:
@@ -523,10 +545,10 @@ class _Run:
             if x is None or y is None or not (x.ok or y.ok):
                 continue
             if x.ok != y.ok:  # a run that fails on a valid input loses without asking anyone
-                winner = a.signature if x.ok else b.signature
-                votes[winner] += 1
+                survivor = a.signature if x.ok else b.signature
+                votes[survivor] += 1
                 record["differ"].append({"input": i, "outputs": [_shown(x), _shown(y)], "verdict": "run",
-                                         "winner": winner})
+                                         "winner": survivor})
                 continue
             if self.checker.validator is not None or \
                     canonical_output(x.stdout, problem.checker) == canonical_output(y.stdout, problem.checker):
@@ -624,7 +646,7 @@ def _root(candidates: Sequence[Any], cid: int) -> int:
     return cid if dup is None else dup
 
 
-def _raise_unusable(results: list[Any]) -> None:
+def _raise_unusable(results: Sequence[Any]) -> None:
     """Failed optional requests (repairs, tests) are skipped, but a model that can serve no
     request at all (refused key, unknown model), or a replay with no row for the problem,
     is an error for the caller."""
@@ -633,9 +655,6 @@ def _raise_unusable(results: list[Any]) -> None:
             raise r
 
 
-#: Languages whose programs run in an interpreter: on the small generated inputs a member in
-#: one may look as fast as a compiled twin and still be the one too slow for the hidden tests.
-INTERPRETED = frozenset({"python"})
 
 
 def _fast_first(members: list[int], runs: dict[int, list[RunResult | None]],
@@ -659,7 +678,7 @@ def _fast_first(members: list[int], runs: dict[int, list[RunResult | None]],
         kind = calls(root(m))
         fastest[kind] = min(fastest.get(kind, cpu(m)), cpu(m))
     return tuple(sorted(members, key=lambda m: (cpu(m) > 1.5 * fastest[calls(root(m))] + 0.02,
-                                                candidates[m].language in INTERPRETED, m)))
+                                                get_language(candidates[m].language).interpreted, m)))
 
 
 def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 
 from problems import Problem
+from sandbox import get_language
 
 VARIANTS = ("direct", "reason", "edge")
-LANGUAGE_NAMES = {"python": "Python 3", "cpp": "C++17"}
-FENCE_TAGS = {"python": "python", "cpp": "cpp"}
 
 _VARIANT_TEXT = {
     "direct": "Write a correct and efficient solution.",
@@ -31,7 +30,7 @@ def solve_messages(problem: Problem, language: str, variant: str = "direct",
                    with_metadata: bool = False, max_samples: int = 3) -> list[dict[str, str]]:
     if variant not in _VARIANT_TEXT:
         raise ValueError(f"unknown prompt variant {variant!r}; known: {', '.join(VARIANTS)}")
-    name = LANGUAGE_NAMES[language]
+    name = get_language(language).title
     parts = [problem.statement.strip()]
     if problem.samples:
         parts.append("## Examples")
@@ -57,7 +56,7 @@ def solve_messages(problem: Problem, language: str, variant: str = "direct",
                    "std::string for str and std::vector for list."
     else:
         how = f"Write a complete {name} program that reads from standard input and writes to standard output."
-    parts.append(f"{how} {_VARIANT_TEXT[variant]} Give the code in one ```{FENCE_TAGS[language]} block.")
+    parts.append(f"{how} {_VARIANT_TEXT[variant]} Give the code in one ```{get_language(language).name} block.")
     return [{"role": "system", "content": "You are an expert competitive programmer."},
             {"role": "user", "content": "\n\n".join(parts)}]
 
@@ -66,7 +65,7 @@ def repair_messages(problem: Problem, language: str, variant: str, with_metadata
                     feedback: str) -> list[dict[str, str]]:
     """The solve conversation, the candidate as the model's answer, and the failing example
     (AlphaCodium's repair step)."""
-    tag = FENCE_TAGS[language]
+    tag = get_language(language).name
     return solve_messages(problem, language, variant, with_metadata) + [
         {"role": "assistant", "content": f"```{tag}\n{code}```"},
         {"role": "user", "content": "Your program fails this example.\n\n" + feedback +

@@ -72,7 +72,7 @@ def adjudicated(attempt: dict[str, Any]) -> list[tuple[str, str]]:
     pair, winner = record.get("pair") or [], record.get("winner")
     if len(pair) != 2 or winner not in pair:
         return []
-    return [(winner, pair[1] if winner == pair[0] else pair[0])]
+    return [(str(winner), str(pair[1] if winner == pair[0] else pair[0]))]
 
 
 def _with_repairs(cands: list[dict[str, Any]], kept: Iterable[int]) -> set[int]:
@@ -303,4 +303,17 @@ def write(store: RunStore, draws: int = 100) -> dict[str, str]:
     return paths
 
 
-__all__ = ["build", "markdown", "plot", "sample_budgets", "select_subset", "write"]
+def summary(json_path: str) -> tuple[str, list[str]]:
+    """What ``codesolve solve`` ends with, read from the report it wrote (``report.json``): the
+    solve rate of the judged problems and a line per failed problem; and the failed ones' ids."""
+    with open(json_path) as f:
+        report = json.load(f)
+    k = report["submissions"]
+    lines = [f"solved {report[f'{k}_at_k'] * report['judged']:.0f}/{report['judged']} judged problems "
+             f"({k}@k {100 * report[f'{k}_at_k']:.1f}%, first submission {100 * report['1_at_k']:.1f}%, "
+             f"coverage {100 * report['coverage']:.1f}%)"]
+    lines += [f"failed: {pid}: {message}" for pid, message in report["errors"].items()]
+    return "\n".join(lines) + "\n", list(report["errors"])
+
+
+__all__ = ["build", "markdown", "plot", "sample_budgets", "select_subset", "summary", "write"]

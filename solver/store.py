@@ -180,7 +180,7 @@ class RecordingSandbox(Sandbox):
     SE) are never recorded: they are not a property of the program. ``on_run(count)`` is
     told how many runs were really executed (for progress bars)."""
 
-    def __init__(self, inner: Any, store: RunStore, on_run: Callable[[int], None] | None = None) -> None:
+    def __init__(self, inner: Sandbox, store: RunStore, on_run: Callable[[int], None] | None = None) -> None:
         self.inner = inner
         self.store = store
         self.on_run = on_run
@@ -192,6 +192,9 @@ class RecordingSandbox(Sandbox):
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
+
+    def isolation(self) -> dict[str, Any]:
+        return self.inner.isolation()
 
     def close(self) -> None:
         self.inner.close()
@@ -277,7 +280,7 @@ class RecordingSandbox(Sandbox):
                  results: list[RunResult | None]) -> None:
         if not todo:
             return
-        inner_stop = (lambda j, r: stop(todo[j], r)) if stop is not None else None  # noqa: E731
+        inner_stop = (lambda j, r: stop(todo[j], r)) if stop is not None else None
         ran = self.inner.run_batch(executable, [items[i] for i in todo], limits, stop=inner_stop)
         new = []
         for i, r in zip(todo, ran):

@@ -4,7 +4,8 @@ Each mutation keeps every line's token count and every token's kind: an integer 
 an integer of the same sign and at most twice the magnitude (at least 10), a decimal a
 decimal, a word a word of the same length over the letters seen in the samples; JSON
 inputs of function-call problems keep their structure (list lengths included). Inputs
-are validated by the problem's input validators when it has them, de-duplicated and
+are validated by the problem's input validators when it has them (one that cannot run is
+an error of the problem: :class:`problems.errors.ValidatorError`), de-duplicated and
 bounded in size. Below are the readers of the tests model's replies (inputs, tests with
 expected outputs); its prompts are in :mod:`solver.prompts`.
 """
@@ -18,11 +19,10 @@ from typing import Any, Callable, Sequence
 
 from problems import Problem
 from problems.calls import decode_args, encode_args, encode_result, read_assert
-from sandbox import Limits, RunInput, Sandbox
+from problems.judging import run_validator
+from sandbox import Sandbox
 
 MAX_INPUT_BYTES = 1 << 20
-#: Limits of an input validator run (the problem's own, or one the tests model wrote).
-INPUT_VALIDATOR_LIMITS = Limits(time_s=10, memory_mb=1024)
 _INT = re.compile(r"[+-]?\d+")
 _DEC = re.compile(r"[+-]?\d*\.\d+")
 
@@ -35,10 +35,10 @@ def _mutate_token(tok: str, rng: random.Random, letters: str, lo: int | None = N
         top = max(10, 2 * abs(v))
         return str(rng.randint(-top, top) if v < 0 else rng.randint(0, top))
     if _DEC.fullmatch(tok):
-        v = float(tok)
-        top = max(10.0, 2 * abs(v))
+        x = float(tok)
+        span = max(10.0, 2 * abs(x))
         decimals = len(tok.split(".")[1])
-        return f"{rng.uniform(-top if v < 0 else 0.0, top):.{decimals}f}"
+        return f"{rng.uniform(-span if x < 0 else 0.0, span):.{decimals}f}"
     if tok.isalpha():
         return "".join(rng.choice(letters) for _ in tok)
     return tok
@@ -120,16 +120,15 @@ def sample_mutations(problem: Problem, sandbox: Sandbox, count: int, seed: int =
 
 
 def validate_inputs(problem: Problem, sandbox: Sandbox, inputs: Sequence[bytes]) -> list[bool]:
-    """True for inputs every input validator of the problem accepts (all, when it has none)."""
+    """True for inputs every input validator of the problem accepts (all, when it has none).
+    A validator that cannot run (does not compile, or the sandbox cannot run it)
+    raises :class:`problems.errors.ValidatorError`: broken problem data, as a broken output
+    validator is."""
     ok = [True] * len(inputs)
     args = tuple(problem.metadata.get("input_validator_args", ()))
-    for validator in problem.input_validators:
-        compiled = sandbox.compile(validator)
-        if not compiled.ok:
-            continue
-        runs = sandbox.run_batch(compiled.executable, [RunInput(stdin=i, args=args) for i in inputs],
-                                 INPUT_VALIDATOR_LIMITS)
-        ok = [o and r is not None and r.exit_code == 42 for o, r in zip(ok, runs)]
+    for i, validator in enumerate(problem.input_validators):
+        results = run_validator(sandbox, validator, inputs, args, f"input validator {i + 1} of {problem.id}")
+        ok = [o and r.accepted for o, r in zip(ok, results)]
     return ok
 
 

@@ -8,29 +8,56 @@ from typing import Iterator
 
 import pytest
 
-from sandbox import Limits, Program, RunResult, Status
+from sandbox import Limits, Program, RunResult, Sandbox, Status
 from sandbox.backends import open_sandbox
-from sandbox.programs import InputLike
+from sandbox.programs import CompileResult, InputLike
 
 #: Every backend in this list runs the whole conformance suite. The docker backend needs a
 #: running Docker engine and the sandbox image: CI provides both (.ci/run), so there a
 #: backend that cannot start is a failure; elsewhere it is skipped with the reason.
 BACKENDS_UNDER_TEST = ["local", "docker"]
+#: Every implementation of the sandbox contract: the backends, the Ray executor (a local Ray
+#: instance of two workers over the local backend) and the run store's recording sandbox
+#: (over the local backend). The conformance suite runs against each one.
+IMPLEMENTATIONS = [*BACKENDS_UNDER_TEST, "ray", "recording"]
+#: What the tests' own Ray instance needs: no usage statistics, no token authentication.
+RAY_SETTINGS = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled"}
 
 #: Box uids are drawn from this range; no other process on the host uses it.
 BOX_UID_MIN = 200_000
 
 
-@pytest.fixture(scope="session", params=BACKENDS_UNDER_TEST)
-def sandbox(request: pytest.FixtureRequest) -> Iterator[object]:
+def open_implementation(name: str, tmp_dir: str) -> Sandbox:
+    """The implementation of the sandbox contract called ``name`` (see ``IMPLEMENTATIONS``);
+    the recording sandbox keeps its run database in ``tmp_dir``."""
+    if name == "recording":
+        from solver.store import RecordingSandbox, RunStore
+
+        return RecordingSandbox(open_sandbox("local"), RunStore(tmp_dir))
+    if name == "ray":
+        from solver.executor import RayExecutor
+
+        os.environ.update(RAY_SETTINGS)
+        return RayExecutor("local", workers=2)
+    return open_sandbox(name)
+
+
+def opened(name: str, tmp_dir: str) -> Iterator[Sandbox]:
+    """``open_implementation`` as a fixture body: skipped (elsewhere than CI) or failed with
+    the reason when it cannot start here, closed afterwards."""
     try:
-        sb = open_sandbox(request.param)
+        sb = open_implementation(name, tmp_dir)
     except Exception as exc:  # noqa: BLE001 - reported as a failure below
-        if request.param != "local" and not os.environ.get("CI"):
-            pytest.skip(f"backend {request.param} unavailable here: {exc}")
-        pytest.fail(f"backend {request.param} cannot start: {exc}")
+        if name != "local" and not os.environ.get("CI"):
+            pytest.skip(f"{name} unavailable here: {exc}")
+        pytest.fail(f"{name} cannot start: {exc}")
     yield sb
     sb.close()
+
+
+@pytest.fixture(scope="session", params=BACKENDS_UNDER_TEST)
+def sandbox(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
+    yield from opened(request.param, str(tmp_path_factory.mktemp("runs")))
 
 
 class Runner:
@@ -39,16 +66,15 @@ class Runner:
     ``warm``: a Python program runs twice in one batch, forked from the box's warm
     interpreter (both runs must end alike; the second is returned); else one cold run."""
 
-    def __init__(self, sandbox: object, warm: bool = False) -> None:
+    def __init__(self, sandbox: Sandbox, warm: bool = False) -> None:
         self.sandbox = sandbox
         self.warm = warm
-        self._cache: dict[tuple[str, str], object] = {}
+        self._cache: dict[tuple[str, str], CompileResult] = {}
 
-    def compile(self, language: str, source: str, limits: Limits | None = None):
+    def compile(self, language: str, source: str, limits: Limits | None = None) -> CompileResult:
         key = (language, source)
         if key not in self._cache or limits is not None:
-            args = (Program(language, source),) + ((limits,) if limits else ())
-            compiled = self.sandbox.compile(*args)  # type: ignore[attr-defined]
+            compiled = self.sandbox.compile(Program(language, source), *((limits,) if limits else ()))
             if limits is not None:
                 return compiled
             self._cache[key] = compiled
@@ -57,19 +83,20 @@ class Runner:
     def run(self, language: str, source: str, stdin: InputLike = b"", limits: Limits = Limits(time_s=1.0),
             ) -> RunResult:
         compiled = self.compile(language, source)
-        assert compiled.ok, compiled.run.stderr.decode(errors="replace")  # type: ignore[attr-defined]
+        assert compiled.ok and compiled.executable, compiled.run.stderr.decode(errors="replace")
         if not (self.warm and language == "python"):
-            return self.sandbox.run(compiled.executable, stdin, limits)  # type: ignore[attr-defined]
-        stats = self.sandbox.stats  # type: ignore[attr-defined]
+            return self.sandbox.run(compiled.executable, stdin, limits)
+        stats = self.sandbox.stats  # type: ignore[attr-defined]  # a box pool's (sandbox.pool.BoxSandbox)
         before = stats.warm_runs
-        first, second = self.sandbox.run_batch(compiled.executable, [stdin, stdin], limits)  # type: ignore[attr-defined]
+        first, second = self.sandbox.run_batch(compiled.executable, [stdin, stdin], limits)
+        assert first is not None and second is not None
         assert stats.warm_runs - before == 2, "the runs did not go warm"
         assert first.status is second.status, (first, second)
         return second
 
 
 @pytest.fixture(scope="session", params=["cold", "warm"])
-def runner(sandbox: object, request: pytest.FixtureRequest) -> Runner:
+def runner(sandbox: Sandbox, request: pytest.FixtureRequest) -> Runner:
     """Python programs started cold, or forked from a warm interpreter (C++ always cold)."""
     return Runner(sandbox, warm=request.param == "warm")
 
@@ -158,7 +185,7 @@ elif what == "pids":
 
 
 @pytest.fixture(scope="session")
-def isolation(sandbox: object) -> dict[str, str]:
+def isolation(sandbox: Sandbox) -> dict[str, str]:
     """Harmless probes of the isolation layer, each run cold and warm; each maps to '' when
     it works, else why not."""
     problems: dict[str, str] = {}

@@ -21,7 +21,8 @@ def codesolve(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
 @pytest.fixture
 def files(tmp_path: Path) -> Path:
     (tmp_path / "sum.py").write_text("a, b = map(int, input().split())\nprint(a + b)\n")
-    (tmp_path / "sum.cpp").write_text("#include <cstdio>\nint main(){ long long a, b; std::scanf(\"%lld %lld\", &a, &b); std::printf(\"%lld\\n\", a + b); }\n")
+    (tmp_path / "sum.cpp").write_text("#include <cstdio>\nint main(){ long long a, b; "
+                                      "std::scanf(\"%lld %lld\", &a, &b); std::printf(\"%lld\\n\", a + b); }\n")
     (tmp_path / "prog.txt").write_text("print(1)\n")
     (tmp_path / "in.txt").write_text("20 22\n")
     tests = tmp_path / "tests"
@@ -133,3 +134,27 @@ def test_solve_takes_the_warm_switch_from_flags_and_environment():
                            "--print-config"], capture_output=True, text=True, timeout=120, env=env,
                           cwd=Path(__file__).resolve().parents[1])
     assert proc.returncode == 0 and "warm_python = false" in proc.stdout
+
+
+def test_docs_cli_md_is_generated_from_the_parser():
+    from solver.cli.reference import REGENERATE, markdown
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+    written = path.read_text() if path.exists() else ""
+    assert written == markdown(), f"docs/cli.md is out of date with the parser; regenerate it: {REGENERATE}"
+
+
+def test_solve_has_a_flag_per_run_option_with_its_declared_help():
+    from dataclasses import fields
+
+    from solver.cli import build_parser
+    from solver.config import OPERATIONAL, RunConfig, flag, option_help
+
+    solve = build_parser()._subparsers._group_actions[0].choices["solve"]
+    by_flag = {s: a for a in solve._actions for s in a.option_strings}
+    for f in fields(RunConfig):
+        assert f.metadata["help"], f"{f.name} has no help"
+        if f.metadata["flag"]:
+            assert by_flag[flag(f.name)].help == option_help(f).replace("%", "%%")
+            assert by_flag[flag(f.name)].default is None  # the file and the environment show through
+    assert "problems" not in OPERATIONAL and {"jobs", "backend", "price_prompt_per_mtok"} <= OPERATIONAL

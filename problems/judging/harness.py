@@ -31,6 +31,7 @@ import json
 from typing import Sequence
 
 from sandbox import Executable, Limits, Program, RunResult, Sandbox, Status, UnsupportedLanguage
+from sandbox.languages import ALIASES
 
 from .judge import JudgeResult, TestVerdict, Verdict
 
@@ -220,11 +221,17 @@ struct Parser {
     void expect(char c) { ws(); if (s >= e || *s != c) { char b[8] = {'\'', c, '\'', 0}; fail(b); } ++s; }
     bool peek(char c) { ws(); return s < e && *s == c; }
 };
-inline void read(Parser& p, long long& v) { p.ws(); char* end; v = std::strtoll(p.s, &end, 10); if (end == p.s) p.fail("an integer"); p.s = end; }
+inline void read(Parser& p, long long& v) {
+    p.ws(); char* end; v = std::strtoll(p.s, &end, 10); if (end == p.s) p.fail("an integer"); p.s = end;
+}
 inline void read(Parser& p, long& v) { long long x; read(p, x); v = (long)x; }
 inline void read(Parser& p, int& v) { long long x; read(p, x); v = (int)x; }
-inline void read(Parser& p, unsigned long long& v) { p.ws(); char* end; v = std::strtoull(p.s, &end, 10); if (end == p.s) p.fail("an integer"); p.s = end; }
-inline void read(Parser& p, double& v) { p.ws(); char* end; v = std::strtod(p.s, &end); if (end == p.s) p.fail("a number"); p.s = end; }
+inline void read(Parser& p, unsigned long long& v) {
+    p.ws(); char* end; v = std::strtoull(p.s, &end, 10); if (end == p.s) p.fail("an integer"); p.s = end;
+}
+inline void read(Parser& p, double& v) {
+    p.ws(); char* end; v = std::strtod(p.s, &end); if (end == p.s) p.fail("a number"); p.s = end;
+}
 inline void read(Parser& p, float& v) { double x; read(p, x); v = (float)x; }
 inline void read(Parser& p, bool& v) {
     p.ws();
@@ -235,13 +242,21 @@ inline void read(Parser& p, bool& v) {
 inline void put_utf8(std::string& o, unsigned cp) {
     if (cp < 0x80) o += (char)cp;
     else if (cp < 0x800) { o += (char)(0xC0 | (cp >> 6)); o += (char)(0x80 | (cp & 0x3F)); }
-    else if (cp < 0x10000) { o += (char)(0xE0 | (cp >> 12)); o += (char)(0x80 | ((cp >> 6) & 0x3F)); o += (char)(0x80 | (cp & 0x3F)); }
-    else { o += (char)(0xF0 | (cp >> 18)); o += (char)(0x80 | ((cp >> 12) & 0x3F)); o += (char)(0x80 | ((cp >> 6) & 0x3F)); o += (char)(0x80 | (cp & 0x3F)); }
+    else if (cp < 0x10000) {
+        o += (char)(0xE0 | (cp >> 12)); o += (char)(0x80 | ((cp >> 6) & 0x3F)); o += (char)(0x80 | (cp & 0x3F));
+    }
+    else {
+        o += (char)(0xF0 | (cp >> 18)); o += (char)(0x80 | ((cp >> 12) & 0x3F));
+        o += (char)(0x80 | ((cp >> 6) & 0x3F)); o += (char)(0x80 | (cp & 0x3F));
+    }
 }
 inline unsigned hex4(Parser& p) {
     if (p.e - p.s < 4) p.fail("four hex digits");
     unsigned v = 0;
-    for (int i = 0; i < 4; ++i) { char c = *p.s++; v = v * 16 + (std::isdigit((unsigned char)c) ? c - '0' : (std::tolower(c) - 'a' + 10)); }
+    for (int i = 0; i < 4; ++i) {
+        char c = *p.s++;
+        v = v * 16 + (std::isdigit((unsigned char)c) ? c - '0' : (std::tolower(c) - 'a' + 10));
+    }
     return v;
 }
 inline void read(Parser& p, std::string& v) {
@@ -350,10 +365,10 @@ def function_call_program(language: str, candidate: str | bytes, entry_point: st
     """A program that calls ``entry_point`` of ``candidate`` with the JSON arguments on stdin."""
     _check_identifier(entry_point)
     cand = candidate.encode() if isinstance(candidate, str) else candidate
-    lang = language.lower()
-    if lang in ("python", "py", "python3"):
+    lang = ALIASES.get(language.lower(), language.lower())
+    if lang == "python":
         return Program("python", PY_CALL_HARNESS, (("candidate.py", cand),), ("{dir}/candidate.py", entry_point))
-    if lang in ("cpp", "c++", "cxx", "c++17"):
+    if lang == "cpp":
         source = CPP_CALL_HARNESS.replace("ENTRY_POINT", entry_point)
         return Program("cpp", source, (("candidate.cpp", cand),))
     raise UnsupportedLanguage(f"function-call harness: no harness for language {language!r} (python, cpp)")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence
 
-from sandbox import COMPILE_LIMITS, Executable, Limits, Program, RunInput, RunResult, Sandbox, Status
+from sandbox import Executable, Limits, Program, RunInput, RunResult, Sandbox, Status
 
 from ..errors import CheckerError
 from .checkers import Checker, CheckResult
+from .validators import VALIDATOR_LIMITS, compile_validator, validator_accepts
 
 
 class Verdict(str, enum.Enum):
@@ -26,9 +27,6 @@ class Verdict(str, enum.Enum):
 
 _STATUS_VERDICT = {Status.TLE: Verdict.TLE, Status.MLE: Verdict.MLE, Status.RE: Verdict.RE,
                    Status.OLE: Verdict.OLE, Status.CE: Verdict.CE, Status.SE: Verdict.JE}
-
-#: Limits of an output validator run (it is trusted code, but still sandboxed).
-VALIDATOR_LIMITS = Limits(time_s=30.0, wall_s=60.0, memory_mb=2048, output_mb=64, processes=16)
 
 
 @dataclass(frozen=True)
@@ -93,11 +91,7 @@ class PreparedChecker:
         self.validator: Executable | None = None
         if checker.kind == "validator":
             assert checker.validator is not None
-            compiled = sandbox.compile(checker.validator, COMPILE_LIMITS)
-            if not compiled.ok:
-                raise CheckerError("the output validator does not compile:\n"
-                                   + compiled.run.stderr.decode(errors="replace")[-2000:])
-            self.validator = compiled.executable
+            self.validator = compile_validator(sandbox, checker.validator, "the output validator")
 
     def check_many(self, items: Sequence[tuple[Test, bytes]]) -> list[CheckResult]:
         """Check (test, output) pairs; a validator checks them as one sandbox batch."""
@@ -135,14 +129,12 @@ def judge_runs(tests: Sequence[Test], runs: Sequence[RunResult | None], checker:
 
 
 def _validator_result(run: RunResult | None) -> CheckResult:
+    """An output validator's verdict (exit 42 or 43, with its judge message); any other
+    ending raises :class:`~problems.judging.validators.ValidatorError`."""
+    accepted = validator_accepts(run, "the output validator")
     assert run is not None
     message = run.files.get("feedback/judgemessage.txt", b"").decode("utf-8", errors="replace").strip()
-    if run.exit_code == 42:
-        return CheckResult(True, message)
-    if run.exit_code == 43:
-        return CheckResult(False, message or "rejected by the output validator")
-    raise CheckerError(f"the output validator failed ({run.status.value}, exit {run.exit_code}, "
-                       f"signal {run.signal}): {run.stderr.decode(errors='replace')[-1000:]}")
+    return CheckResult(accepted, message or ("" if accepted else "rejected by the output validator"))
 
 
 def judge(sandbox: Sandbox, program: Program | Executable, tests: Sequence[Test],

@@ -1,20 +1,69 @@
-"""Behaviour every sandbox backend must show (run once per backend in BACKENDS_UNDER_TEST)."""
+"""Behaviour every implementation of the sandbox contract must show: run once per
+implementation in IMPLEMENTATIONS (the backends, the Ray executor, the recording sandbox)."""
 
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 import pytest
+from conftest import BACKENDS_UNDER_TEST, IMPLEMENTATIONS, Runner, opened  # type: ignore[import-not-found]
 
 from problems.judging import Checker, Test, Verdict, judge
 from problems.judging.harness import function_call_program, function_calls_program, judge_test_program, run_calls
-from sandbox import Limits, Program, RunInput, Status
+from sandbox import Limits, Program, RunInput, Sandbox, Status
 from sandbox.backends import open_sandbox
 
 ECHO_SUM_PY = "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n"
 ECHO_SUM_CPP = """#include <cstdio>
 int main(){ long long s = 0, x; while (std::scanf("%lld", &x) == 1) s += x; std::printf("%lld\\n", s); }
 """
+
+
+
+
+# These override conftest's ``sandbox`` and ``runner`` in this module: every implementation,
+# each opened once per module (the Ray instance is gone before other modules start theirs).
+@pytest.fixture(scope="module", params=IMPLEMENTATIONS)
+def sandbox(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
+    yield from opened(request.param, str(tmp_path_factory.mktemp("runs")))
+
+
+@pytest.fixture(scope="module", params=["cold", "warm"])
+def runner(sandbox: Sandbox, request: pytest.FixtureRequest) -> Runner:
+    """Python programs started cold, or forked from a warm interpreter (C++ always cold). The
+    warm path is a backend's own: through Ray (chunks of one input per worker here) or the
+    run store (identical inputs run once) it cannot be observed, so only the backends run it."""
+    if request.param == "warm" and backend_of(sandbox) is None:
+        pytest.skip("warm runs are the backends' own (covered by local and docker)")
+    return Runner(sandbox, warm=request.param == "warm")
+
+
+#: Tests not run against the Ray executor, and why.
+NOT_ON_RAY = {
+    # Ray sends a batch of 30 as two chunks of 15 at once: nothing is left for the stop rule to cut.
+    "test_run_batch_stop_predicate": "the stop rule acts per chunk on Ray",
+    # Known discrepancy, not yet understood: in a Ray worker the box supervisor dies (SE) on a
+    # C++ program that allocates past a 64 MB limit, where the local backend reports MLE.
+    "test_memory_limit_reports_mle_and_peak": "box dies on MLE inside a Ray worker (open issue)",
+}
+
+
+@pytest.fixture(autouse=True)
+def _subset_on_ray(request: pytest.FixtureRequest) -> None:
+    """Skips the tests of ``NOT_ON_RAY`` for the Ray executor."""
+    reason = NOT_ON_RAY.get(request.function.__name__)
+    if reason and "sandbox" in request.fixturenames and request.getfixturevalue("sandbox").name == "ray":
+        pytest.skip(reason)
+
+
+def backend_of(sb: Sandbox) -> str | None:
+    """The backend ``sb`` is, or None for the Ray executor and the recording sandbox."""
+    return sb.name if type(sb).__module__.startswith("sandbox.") and sb.name in BACKENDS_UNDER_TEST else None
+
+
+def test_every_implementation_is_a_sandbox(sandbox):
+    assert isinstance(sandbox, Sandbox)  # sandbox.Sandbox, the public contract
 
 
 def test_python_and_cpp_read_stdin_and_write_stdout(runner):
@@ -116,6 +165,8 @@ def test_page_cache_a_box_holds_does_not_raise_the_next_runs_memory_limit(sandbo
     """A run that reads files leaves their pages cached and charged to the box's cgroup;
     reclaim hands them to the next run, so they must not count in its memory limit (they
     once did: 100 MB were allocated under a 64 MB limit)."""
+    if backend_of(sandbox) is None:
+        pytest.skip("about a backend's own boxes (covered by local and docker)")
     one = open_sandbox(sandbox.name, workers=1)
     try:
         reader = one.compile(Program("python", READ_GCC_PY))

@@ -13,7 +13,7 @@ import time
 
 import pytest
 from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
-from test_batch import PROBLEMS, ROOT, count, reference, repeated, results, run, scripts, solve_args  # noqa: F401
+from test_batch import PROBLEMS, ROOT, count, reference, repeated, results, run, scripts, solve_args  # noqa: F401 - pytest fixtures and helpers shared with the batch tests
 
 #: The test cluster: no usage statistics, and no token authentication (a cluster of the
 #: tests' own, on this machine only); the codesolve processes inherit the same settings.
@@ -50,7 +50,7 @@ def ray_address():
             os.environ[k] = v
 
 
-def test_ray_gives_the_local_results(tmp_path, sandbox, isolated, reference, ray_address):
+def test_ray_gives_the_local_results(tmp_path, sandbox, isolated, reference, ray_address):  # noqa: F811 - fixture
     out = tmp_path / "run"
     with ScriptedOpenAI(scripts(), per_request=True) as server:
         proc = run(solve_args(reference["problems"], out, server.base_url, "--tests-model", "cheap", "--backend",
@@ -90,7 +90,7 @@ def test_a_worker_killed_mid_batch_loses_nothing(sandbox, isolated, ray_address)
         ray.shutdown()
 
 
-def test_a_killed_ray_run_resumes(tmp_path, sandbox, isolated, reference, ray_address):
+def test_a_killed_ray_run_resumes(tmp_path, sandbox, isolated, reference, ray_address):  # noqa: F811 - fixture
     out = tmp_path / "run"
     args = ["--tests-model", "cheap", "--jobs", "1", "--backend", sandbox.name, "--executor", "ray",
             "--ray-address", ray_address]

@@ -98,7 +98,8 @@ def test_tests_model_generator_and_inputs(sandbox):
     problem = load(str(CORE / "meteorlog"))[0]
     correct = sub("meteorlog", "accepted/meteors.py")
     wrong = sub("meteorlog", "wrong_answer/assumes_ordered.py")
-    generator = ("import random, sys\nrandom.seed(int(sys.argv[1]))\nn = random.randint(1, 6)\nq = random.randint(1, 4)\n"
+    generator = ("import random, sys\nrandom.seed(int(sys.argv[1]))\n"
+                 "n = random.randint(1, 6)\nq = random.randint(1, 4)\n"
                  "print(n, q)\nprint(*[random.randint(0, 9) for _ in range(n)])\n"
                  "for _ in range(q):\n    print(random.randint(1, n), random.randint(1, n))\n")
     direct = "```input\n1 1\n5\n1 1\n```\n```input\n2 1\n3 4\n2 1\n```\n```input\nnot valid\n```\n"
@@ -290,16 +291,13 @@ def test_s_star_round_adjudicates_the_two_leading_clusters(sandbox, tmp_path):
     assert replayed.adjudication["winner"] == right_sig and replayed.submissions == attempt.submissions
 
 
-def test_a_validator_the_tests_model_wrote_checks_its_tests(sandbox):
-    """No samples, no validator of the problem's own: the tests model's validator is trusted
-    because it accepts most of the tests model's inputs, and then it rejects the test whose
-    input breaks the constraints (negative values) before that test can vote."""
+def _solve_with_model_validator(sandbox, validator: str):
+    """Pool_1 (no samples, no validator of its own) solved with a tests model that writes
+    ``validator`` and three tests, one of them with negative values."""
     from problems import load as load_set
 
     problem = load_set(str(Path(__file__).parent / "fixtures" / "pool" / "problems.jsonl"))["Pool_1"]
     assert not problem.samples and not problem.input_validators
-    validator = ("import json, sys\nargs = json.loads(sys.stdin.read())\n"
-                 "sys.exit(42 if all(x >= 0 for x in args[0]) else 43)\n")
     asserts = ("```python\nassert second_largest([5, 5, 3]) == 3\nassert second_largest([1, 2]) == 1\n"
                "assert second_largest([-4, 2]) == -4\n```\n")
     scripts = {"exits with code 42": [fence(validator)], "Write 10 tests": [asserts],
@@ -310,6 +308,27 @@ def test_a_validator_the_tests_model_wrote_checks_its_tests(sandbox):
         tests = OpenAIModel(ModelConfig("cheap", server.base_url, "k", backoff_s=0.01), "tests")
         config = SolveConfig(samples=1, variants=("direct",), k=1, generated_inputs=0, repair_rounds=0,
                              tests_samples=1, distinguish=0)
-        attempt = solve(problem, config, model, sandbox, tests_model=tests)
+        return solve(problem, config, model, sandbox, tests_model=tests)
+
+
+@pytest.mark.parametrize("reject", ["43", "3"], ids=["rejects-43", "crashes-exit-3"])
+def test_a_validator_the_tests_model_wrote_checks_its_tests(sandbox, reject):
+    """No samples, no validator of the problem's own: the tests model's validator is trusted
+    because it accepts most of the tests model's inputs, and then it rejects the test whose
+    input breaks the constraints (negative values) before that test can vote. Exiting with
+    another code than 42 or 43 rejects too (with the reason), as a crash on a bad input does."""
+    validator = ("import json, sys\nargs = json.loads(sys.stdin.read())\n"
+                 f"sys.exit(42 if all(x >= 0 for x in args[0]) else {reject})\n")
+    attempt = _solve_with_model_validator(sandbox, validator)
     assert attempt.input_sources["tests"] == 2
     assert sorted(attempt.inputs[t.input] for t in attempt.expected_tests) == [b"[[1, 2]]\n", b"[[5, 5, 3]]\n"]
+    assert not any("validator" in note for note in attempt.notes)
+
+
+def test_a_validator_the_tests_model_wrote_that_cannot_run_is_dropped(sandbox):
+    """A validator of the tests model's that cannot run (does not compile) is dropped with a
+    note: every test is kept, and the inputs are not validated."""
+    attempt = _solve_with_model_validator(sandbox, "import json, sys\nargs = json.loads(sys.stdin.read(\n")
+    assert attempt.input_sources["tests"] == 3 and not attempt.inputs_valid
+    notes = [n for n in attempt.notes if n.startswith("tests model (validator): dropped")]
+    assert len(notes) == 1 and "the tests model's input validator" in notes[0] and "does not compile" in notes[0]

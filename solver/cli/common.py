@@ -1,0 +1,69 @@
+"""What several commands share: the usage error, reading a program, the limit and sandbox
+flags, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from sandbox import Limits, Program, Sandbox, get_language, language_for_path
+from sandbox.backends import BACKENDS, open_sandbox
+
+#: What ``add_subparsers`` returns: each command module adds its parser to it.
+Subparsers = argparse._SubParsersAction
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message names the file or option."""
+
+
+def read_program(path: str, language: str | None) -> Program:
+    """The program in ``path``, in ``language`` or the one its extension names."""
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the program: {exc.strerror}") from None
+    lang = get_language(language) if language else language_for_path(path)
+    return Program(lang.name, source)
+
+
+def add_limits(p: argparse.ArgumentParser, problem_note: str = "") -> None:
+    """``--time-limit``, ``--wall-limit``, ``--memory-limit`` and ``--output-limit``."""
+    d = Limits()
+    p.add_argument("--time-limit", type=float, metavar="S", help=f"CPU seconds (default {d.time_s:g}{problem_note})")
+    p.add_argument("--wall-limit", type=float, metavar="S", help="wall seconds (default 2*time+1)")
+    p.add_argument("--memory-limit", type=int, metavar="MB", help=f"memory in MB (default {d.memory_mb}{problem_note})")
+    p.add_argument("--output-limit", type=int, metavar="MB",
+                   help=f"output and file size in MB (default {d.output_mb}{problem_note})")
+
+
+def limits(args: argparse.Namespace, base: Limits = Limits()) -> Limits:
+    """``base`` with the limits given on the command line."""
+    given = {"time_s": args.time_limit, "memory_mb": args.memory_limit, "output_mb": args.output_limit,
+             "wall_s": args.wall_limit}
+    try:
+        return base.with_(**{k: v for k, v in given.items() if v is not None})
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def add_sandbox(p: argparse.ArgumentParser) -> None:
+    """``--backend`` and ``--warm-python``."""
+    p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
+    p.add_argument("--warm-python", action=argparse.BooleanOptionalAction, default=True,
+                   help="run a Python program given several inputs as forks of a warm interpreter "
+                        "(default; results are the same either way)")
+
+
+def sandbox_from(args: argparse.Namespace) -> Sandbox:
+    """The sandbox the flags of :func:`add_sandbox` ask for."""
+    sandbox: Sandbox = open_sandbox(args.backend, warm_python=args.warm_python)
+    return sandbox
+
+
+def print_json(obj: Any) -> None:
+    """``obj`` as indented JSON on stdout."""
+    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
