@@ -1,9 +1,37 @@
 """Problems: the problem model, loaders for the formats users have, package validation,
-and the bundled problem sets (``problems/sets/``)."""
+judging (``problems.judging``) and the bundled problem sets (``problems/sets/``)."""
 
-from .errors import ProblemError, UnknownFormat, UnsupportedProblem
-from .loader import load
-from .model import Interface, Problem, ProblemSet, TestCase
+from __future__ import annotations
 
-__all__ = ["Interface", "Problem", "ProblemError", "ProblemSet", "TestCase", "UnknownFormat",
-           "UnsupportedProblem", "load"]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: Public name -> the module defining it, imported on first use (a command that only names
+#: the errors does not load every loader).
+_PUBLIC = {
+    **dict.fromkeys(("ProblemError", "UnknownFormat", "UnsupportedProblem"), "errors"),
+    "load": "loader",
+    **dict.fromkeys(("Interface", "Problem", "ProblemSet", "TestCase"), "model"),
+}
+
+__all__ = ["Interface", "Problem", "ProblemError", "ProblemSet", "TestCase", "UnknownFormat", "UnsupportedProblem",
+           "load"]
+
+if TYPE_CHECKING:  # the same names, eagerly, for the type checker
+    from .errors import ProblemError, UnknownFormat, UnsupportedProblem
+    from .loader import load
+    from .model import Interface, Problem, ProblemSet, TestCase
+
+
+assert set(__all__) == set(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'problems' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -10,14 +10,19 @@ and saved uid (keeping effective uid 0), so that each run is a single ``posix_sp
 (vfork + exec, no copy of this process): the child inherits the cgroup, the rlimits
 set for the instant of the spawn, and, through RESETIDS, the unprivileged uid with no
 capabilities. When the program ends the supervisor kills every process left in the
-namespace with ``kill(-1, SIGKILL)``, reaps them and wipes the writable mounts.
+namespace with ``kill(-1, SIGKILL)``, reaps them and wipes the writable mounts. Its
+last step of set-up loads a seccomp-bpf filter onto itself that every process of the box
+inherits (see "syscall filter" below); from then on it cannot mount either, so the
+writable mounts are emptied entry by entry, never remounted.
 
 The warm path for Python (``_zygote.py``): when a request runs one Python executable on
-several inputs, the supervisor starts a zygote that has compiled the candidate and
+many inputs, the supervisor starts a zygote that has compiled the candidate and
 imported the standard modules it imports, and each run is a fork of it instead of an
-interpreter start. The zygote has uid 0 and no effective capability, so the programs
-(box uid) cannot reach it, and the clean-up signals as the box uid: every program
-dies, the zygote stays (see ``Box._kill_all``).
+interpreter start. Any other run of a Python script (a program run once, a few inputs) is
+a fork of the box's *generic* zygote, which holds no program, only the common standard
+modules: its child loads the script itself, as the box uid. A zygote has uid 0 and no
+effective capability, so the programs (box uid) cannot reach it, and the clean-up signals
+as the box uid: every program dies, the zygote stays (see ``Box._kill_all``).
 
 Wire format in both directions: 4-byte big-endian header length, a JSON header
 whose ``sizes`` lists the lengths of the binary payloads that follow.
@@ -383,6 +388,10 @@ SAFE_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": WORK, "TMPDIR": "/tm
             "PYTHONHASHSEED": "0"}
 
 
+#: The key of the generic zygote (in place of an executable's digest).
+GENERIC = "<generic>"
+
+
 class ZygoteGone(Exception):
     """The warm interpreter died or stopped answering."""
 
@@ -390,12 +399,14 @@ class ZygoteGone(Exception):
 class Zygote:
     """The supervisor's handle on a warm Python interpreter (see ``_zygote.py``).
 
-    It is keyed by what its children inherit from it: the executable, the interpreter,
-    the environment and the stack limit (which fixes the memory layout at exec)."""
+    It is keyed by what its children inherit from it: the executable (``GENERIC`` for the
+    generic zygote, which loads no program: ``script`` is empty), the interpreter, the
+    environment and the stack limit (which fixes the memory layout at exec)."""
 
     def __init__(self, source: str, key: tuple, python: str, script: str, preload: list[str], env: dict,
                  stack_bytes: int, uid: int, gid: int) -> None:
         self.key = key
+        self.generic = not script
         self.pid = 0
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.sock = ours
@@ -576,7 +587,7 @@ class Box:
         orphaned = False  # the zygote died during the run: its child is ours to reap
         if zygote is not None:
             try:
-                fields = self._fork_fields(argv[3:], lim, mem_bytes, out_bytes)
+                fields = self._fork_fields(argv[2], argv[3:], lim, mem_bytes, out_bytes)
                 pid = zygote.fork([stdin_fd, stdout_fd, stderr_fd], fields)
             except ZygoteGone:
                 self._drop_zygote(zygote)
@@ -643,7 +654,7 @@ class Box:
         result = {"status": status, "reason": reason, "exit_code": exit_code, "signal": sig,
                   "cpu_s": cpu, "wall_s": wall, "peak_memory_mb": peak_mb,
                   "collected": collected_names, "phases": phases, "warm": zygote is not None,
-                  "zygote_started": self.zygote_starts > starts}
+                  "generic": zygote is not None and zygote.generic, "zygote_started": self.zygote_starts > starts}
         return result, [stdout, stderr, *collected]
 
     def runs(self, header: dict, payloads: list[bytes]) -> None:
@@ -681,29 +692,47 @@ class Box:
 
     # ---- the warm path (Python)
     def _zygote_for(self, header: dict, argv: list[str], env: dict, lim: dict, start: bool) -> Zygote | None:
-        """The zygote for this run: a live one with the same key, a new one when the request
-        has several inputs (the least recently used goes when the box holds
-        ``ZYGOTES_PER_BOX``), else None (a cold start). Only a run of the form
+        """The zygote for this run: a live one of its executable; a new one of its executable
+        when the request has several inputs and the host asks for one (``own``; the least
+        recently used goes when the box holds ``ZYGOTES_PER_BOX``); else the generic zygote
+        (started when the box has none for this interpreter, environment and memory limit);
+        None (a cold start) when none can load. Only a run of the form
         ``python -B SCRIPT ARGS`` that the host marked ``warm`` qualifies."""
         warm = header.get("warm")
         if warm is None or self.zygote_source is None or len(argv) < 3 or argv[1] != "-B":
             return None
         mem_bytes = int(lim["memory_mb"]) << 20
-        key = (header.get("digest"), argv[0], argv[2], tuple(sorted(env.items())), mem_bytes)
+        context = (argv[0], tuple(sorted(env.items())), mem_bytes)
+        key: tuple = (header.get("digest"), argv[2], *context)
         zygote = self.zygotes.pop(key, None)
         if zygote is not None:
             self.zygotes[key] = zygote  # most recently used last
             return zygote
-        if not start or key in self.cold_only:
+        if key in self.cold_only:
             return None
-        while len(self.zygotes) >= ZYGOTES_PER_BOX:
-            self._drop_zygote(next(iter(self.zygotes.values())))
+        if start and warm.get("own", True):
+            while sum(not z.generic for z in self.zygotes.values()) >= ZYGOTES_PER_BOX:
+                self._drop_zygote(next(z for z in self.zygotes.values() if not z.generic))
+            return self._start_zygote(key, argv[2], list(warm.get("preload", [])), env, lim)
+        key = (GENERIC, *context)
+        zygote = self.zygotes.pop(key, None)
+        if zygote is not None:
+            self.zygotes[key] = zygote
+            return zygote
+        if key in self.cold_only:
+            return None
+        for other in [z for z in self.zygotes.values() if z.generic]:  # one generic zygote a box
+            self._drop_zygote(other)
+        return self._start_zygote(key, "", [], env, lim)
+
+    def _start_zygote(self, key: tuple, script: str, preload: list[str], env: dict, lim: dict) -> Zygote | None:
+        mem_bytes = int(lim["memory_mb"]) << 20
         # It loads under this run's limits (plus what the box holds), not the last run's.
         self.cgroup.set_limits(mem_bytes + _round_up_mb(self.cgroup.pinned_bytes(self.cgroup.usage_bytes())),
                                int(lim["processes"]) + 2 + len(self.zygotes))
         try:
-            zygote = Zygote(self.zygote_source, key, argv[0], argv[2], list(warm.get("preload", [])), env,
-                            mem_bytes, self.uid, self.gid)
+            zygote = Zygote(self.zygote_source or "", key, key[-3], script, preload, env, mem_bytes,
+                            self.uid, self.gid)
         except (ZygoteGone, OSError):
             self.cold_only = (self.cold_only + [key])[-16:]
             self._kill_all()
@@ -736,14 +765,14 @@ class Box:
             limits.append((resource.RLIMIT_NPROC, procs, procs))
         return limits
 
-    def _fork_fields(self, args: list[str], lim: dict, mem_bytes: int, out_bytes: int) -> list[bytes]:
+    def _fork_fields(self, script: str, args: list[str], lim: dict, mem_bytes: int, out_bytes: int) -> list[bytes]:
         """A warm child's request: the rlimits ``_spawn`` gives a cold child (plus the
-        address space when no memory cgroup), then the program's arguments."""
+        address space when no memory cgroup), the script, then the program's arguments."""
         limits = self._rlimits(lim, mem_bytes, out_bytes)
         if not self.cgroup.has("memory_limit"):
             limits.append((resource.RLIMIT_AS, mem_bytes, mem_bytes))
         table = " ".join(f"{res}:{soft}:{hard}" for res, soft, hard in limits)
-        return [table.encode()] + [os.fsencode(a) for a in args]
+        return [table.encode(), os.fsencode(script)] + [os.fsencode(a) for a in args]
 
     def _spawn(self, argv: list[str], env: dict, lim: dict, stdin_fd: int, stdout_fd: int, stderr_fd: int,
                mem_bytes: int, out_bytes: int) -> int:
@@ -942,30 +971,34 @@ class Box:
         return names, datas
 
     def _clean(self) -> None:
-        if self.cfg.get("container"):
-            return self._wipe()
-        for path in SCRATCH:
-            if self.dirty[path] or os.listdir(path):
-                if path == WORK:
-                    os.chdir("/")
-                umount(path, MNT_DETACH)
-                mount_scratch(self.cfg, path)
-                if path == WORK:
-                    os.chdir(WORK)
-            self.dirty[path] = False
+        """Both modes: the supervisor cannot mount (container: no privilege; local: its
+        syscall filter), so the scratch dirs are wiped, not remounted."""
+        self._wipe()
 
     def _wipe(self) -> None:
-        """Container mode (no mount privilege): empty the scratch dirs entry by entry. Every
-        process of the run is dead, so nothing can race the deletion; the supervisor may
-        override file permissions (CAP_DAC_OVERRIDE, CAP_FOWNER), its programs never can."""
+        """Empty the scratch dirs entry by entry, and give each back the mode, owner and (no)
+        extended attributes it was mounted with. Every process of the run is dead, so
+        nothing can race the deletion; the supervisor may override file permissions
+        (CAP_DAC_OVERRIDE, CAP_FOWNER), its programs never can."""
         for path in SCRATCH:
-            for entry in os.scandir(path):
-                _remove(os.path.join(path, entry.name))
+            _empty_dir(path)
+            mode, uid, gid = self.cfg["scratch_state"][path]
+            st = os.lstat(path)
+            if stat.S_IMODE(st.st_mode) != mode:
+                os.chmod(path, mode)
+            if (st.st_uid, st.st_gid) != (uid, gid):
+                os.chown(path, uid, gid)
+            try:
+                for attr in os.listxattr(path):
+                    os.removexattr(path, attr)
+            except OSError:  # no extended attributes on this file system
+                pass
             self.dirty[path] = False
 
     # ---- main loop
     def serve(self) -> None:
-        send_msg(self.sock, {"ready": True, "pid": os.getpid()})
+        send_msg(self.sock, {"ready": True, "pid": os.getpid(),
+                             "seccomp": self.cfg.get("seccomp", "absent: not loaded")})
         reader = Reader(self.sock)
         while True:
             msg = reader.recv_msg()
@@ -1023,25 +1056,71 @@ _RESET_SIGNALS = (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGINT,
                   signal.SIGUSR1, signal.SIGUSR2)
 
 
-def _remove(path: str, onerror: object = None) -> None:
-    """Remove a file, symlink or directory tree (never following links)."""
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path, onerror=onerror or _force_remove)  # type: ignore[arg-type]
-    else:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
+def scratch_state() -> dict[str, tuple[int, int, int]]:
+    """Mode, owner and group of each scratch dir as set up (each wipe gives them back)."""
+    return {path: (stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid) for path in SCRATCH for st in [os.lstat(path)]}
 
 
-def _force_remove(func, path, exc_info) -> None:
-    """A directory the program made unreadable: open it up and try again (once)."""
+def _empty_dir(path: str) -> None:
+    """Remove everything in the directory ``path``, never following a link, however deep
+    the program nested its directories: no recursion and two descriptors at most. A
+    directory that is not empty is emptied of its files and its subdirectories are moved
+    up into ``path``, to be handled in turn; then it is removed."""
+    top = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    serial = 0
     try:
-        os.chmod(os.path.dirname(path), 0o700)
-        os.chmod(path, 0o700)
-    except OSError:
-        pass
-    _remove(path, onerror=lambda *_: None)
+        while True:
+            names = os.listdir(top)
+            if not names:
+                return
+            for name in names:
+                if not _remove_entry(top, name):
+                    continue
+                sub = _open_subdir(top, name)
+                try:
+                    for child in os.listdir(sub):
+                        if not _remove_entry(sub, child):
+                            continue
+                        while True:  # a name of ours that nothing in ``path`` has yet
+                            serial += 1
+                            try:
+                                os.rename(child, f".wipe-{serial}", src_dir_fd=sub, dst_dir_fd=top)
+                                break
+                            except OSError as exc:
+                                if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR, errno.EISDIR):
+                                    raise
+                finally:
+                    os.close(sub)
+                os.rmdir(name, dir_fd=top)
+    finally:
+        os.close(top)
+
+
+def _remove_entry(dir_fd: int, name: str) -> bool:
+    """Remove ``name`` of the directory ``dir_fd`` if it is not a directory or an empty
+    one; True when it is a directory left to empty."""
+    try:
+        st = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+        if not stat.S_ISDIR(st.st_mode):
+            os.unlink(name, dir_fd=dir_fd)
+            return False
+        os.rmdir(name, dir_fd=dir_fd)
+        return False
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
+            return True
+        raise
+
+
+def _open_subdir(dir_fd: int, name: str) -> int:
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        return os.open(name, flags, dir_fd=dir_fd)
+    except PermissionError:  # a directory the program made unreadable (no DAC_OVERRIDE here)
+        os.chmod(name, 0o700, dir_fd=dir_fd)
+        return os.open(name, flags, dir_fd=dir_fd)
 
 
 def _prlimit(pid: int, res: int, value: tuple[int, int]) -> None:
@@ -1100,7 +1179,8 @@ def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
 
     It joins the run cgroup, drops supplementary groups, sets no_new_privs and makes the
     box's uid its real and saved uid while keeping effective uid 0 (so it keeps its
-    capabilities to mount and kill). A child spawned with RESETIDS then runs with all
+    capabilities to clean up and kill; it mounts only during set-up, before it loads the
+    syscall filter). A child spawned with RESETIDS then runs with all
     its ids set to the box uid and no capabilities. (A saved uid of 0 would let a child
     be seen, between its exec and the change of its ids, with that saved uid: ``prlimit``
     on it would fail.) The supervisor is immune to the OOM
@@ -1128,6 +1208,131 @@ def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
     os.setresgid(cfg["gid"], 0, cfg["gid"])
     os.setresuid(cfg["uid"], 0, cfg["uid"])
     os.chdir(WORK)
+
+
+# --------------------------------------------------------------------------- syscall filter
+#
+# A seccomp-bpf filter, built with libseccomp (through ctypes: this file is standard
+# library only) and loaded by the supervisor onto itself at the end of its set-up, right
+# before it serves requests. Every process of the box descends from it (cold spawns,
+# zygotes, their children) and inherits the filter, which no process can remove. Every
+# other system call is allowed; the refused ones fail with EPERM (clone3 with ENOSYS, so
+# that glibc falls back to clone, whose flags the filter can see), as does every call
+# through another ABI than the native one (``int 0x80`` on x86-64). The supervisor itself
+# can then no longer mount: scratch dirs are emptied entry by entry (``Box._wipe``).
+
+SCMP_ACT_ALLOW = 0x7FFF0000
+SCMP_FLTATR_ACT_BADARCH = 2
+SCMP_FLTATR_CTL_TSYNC = 4
+SCMP_FLTATR_CTL_OPTIMIZE = 8
+SCMP_CMP_GT = 6
+SCMP_CMP_MASKED_EQ = 7
+
+
+def scmp_act_errno(err: int) -> int:
+    return 0x00050000 | (err & 0xFFFF)
+
+
+#: Refused outright: new namespaces, mounts, tracing other processes, kernel interfaces
+#: that are a common first step of an exploit (bpf, perf, keyrings, userfaultfd, io_uring),
+#: and what only an administrator does (modules, kexec, reboot, swap, accounting, port I/O).
+REFUSED_SYSCALLS = (
+    "unshare", "setns",
+    "mount", "umount2", "pivot_root", "move_mount", "open_tree", "fsopen", "fsmount", "fsconfig", "fspick",
+    "mount_setattr",
+    "ptrace", "process_vm_readv", "process_vm_writev",
+    "bpf", "perf_event_open", "keyctl", "add_key", "request_key", "userfaultfd",
+    "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module",
+    "reboot", "swapon", "swapoff", "acct", "iopl", "ioperm",
+    "io_uring_setup", "io_uring_enter", "io_uring_register",
+)
+#: clone flags that create a namespace (CLONE_NEWTIME, 0x80, is left out: in clone's
+#: first argument those bits are the exit signal; only unshare and clone3 take it).
+CLONE_NEW_FLAGS = (CLONE_NEWNS, 0x02000000, CLONE_NEWUTS, CLONE_NEWIPC, 0x10000000, CLONE_NEWPID, CLONE_NEWNET)
+#: personality values allowed (as Docker's profile): the default Linux persona, with
+#: UNAME26 and/or FDPIC_FUNCPTRS, and the query 0xffffffff. Any other is refused.
+PERSONALITY_ALLOWED = (0x0, 0x8, 0x20000, 0x20008, 0xFFFFFFFF)
+
+
+def personality_refusals() -> list[tuple[int, int, int]]:
+    """Comparisons on personality's argument (op, datum_a, datum_b), one per rule, that
+    together match exactly the values outside ``PERSONALITY_ALLOWED``. libseccomp takes a
+    single comparison per argument and rule, and no rule can allow what another refuses,
+    so the complement is spelled out: above 32 bits; bit 0 clear and a bit other than the
+    allowed ones (3, 17) set; bit 0 set and some other bit clear (only 0xffffffff has all
+    32 set)."""
+    allowed_bits = 0x20008
+    cmps = [(SCMP_CMP_GT, 0xFFFFFFFF, 0)]
+    cmps += [(SCMP_CMP_MASKED_EQ, (1 << b) | 1, 1 << b) for b in range(1, 32) if not allowed_bits & (1 << b)]
+    cmps += [(SCMP_CMP_MASKED_EQ, (1 << b) | 1, 1) for b in range(1, 32)]
+    return cmps
+
+
+class _ScmpArgCmp(ctypes.Structure):
+    """``struct scmp_arg_cmp`` of seccomp.h."""
+    _fields_ = [("arg", ctypes.c_uint), ("op", ctypes.c_int), ("datum_a", ctypes.c_uint64),
+                ("datum_b", ctypes.c_uint64)]
+
+
+def filter_rules() -> list[tuple[str, int, list[tuple[int, int, int]]]]:
+    """Every rule as (system call, action, comparisons on its first argument)."""
+    eperm, enosys = scmp_act_errno(errno.EPERM), scmp_act_errno(errno.ENOSYS)
+    rules: list[tuple[str, int, list[tuple[int, int, int]]]] = [(name, eperm, []) for name in REFUSED_SYSCALLS]
+    rules += [("clone", eperm, [(SCMP_CMP_MASKED_EQ, flag, flag)]) for flag in CLONE_NEW_FLAGS]
+    rules += [("personality", eperm, [cmp]) for cmp in personality_refusals()]
+    rules.append(("clone3", enosys, []))
+    return rules
+
+
+def load_syscall_filter() -> str:
+    """Load the filter onto this process (and so onto everything it starts from now on).
+
+    Returns ``active: N rules ...``, or ``absent: why`` when libseccomp or the kernel's
+    seccomp is missing (the box works without it). A system call this libseccomp does not
+    know is skipped and named. Once loaded, the filter cannot be removed."""
+    try:
+        lib = ctypes.CDLL("libseccomp.so.2")
+    except OSError as exc:
+        return f"absent: libseccomp.so.2 cannot be loaded ({exc})"
+    lib.seccomp_init.restype = ctypes.c_void_p
+    lib.seccomp_init.argtypes = [ctypes.c_uint32]
+    lib.seccomp_attr_set.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_uint32]
+    lib.seccomp_syscall_resolve_name.argtypes = [ctypes.c_char_p]
+    lib.seccomp_rule_add_array.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int, ctypes.c_uint,
+                                           ctypes.POINTER(_ScmpArgCmp)]
+    lib.seccomp_load.argtypes = [ctypes.c_void_p]
+    lib.seccomp_release.argtypes = [ctypes.c_void_p]
+    lib.seccomp_release.restype = None
+    ctx = lib.seccomp_init(SCMP_ACT_ALLOW)
+    if not ctx:
+        return "absent: seccomp_init failed"
+    try:
+        ret = lib.seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, scmp_act_errno(errno.EPERM))
+        if ret < 0:
+            return f"absent: cannot refuse other ABIs ({os.strerror(-ret)})"
+        lib.seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2)  # a binary tree: faster; optional
+        lib.seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1)  # every thread (there is one); optional
+        added, unknown = 0, []
+        calls = set()
+        for name, action, cmps in filter_rules():
+            number = lib.seccomp_syscall_resolve_name(name.encode())
+            if number < 0:
+                if name not in unknown:
+                    unknown.append(name)
+                continue
+            array = (_ScmpArgCmp * max(len(cmps), 1))(*[_ScmpArgCmp(0, op, a, b) for op, a, b in cmps])
+            ret = lib.seccomp_rule_add_array(ctx, action, number, len(cmps), array)
+            if ret < 0:
+                return f"absent: rule for {name} refused by libseccomp ({os.strerror(-ret)})"
+            added += 1
+            calls.add(name)
+        ret = lib.seccomp_load(ctx)
+        if ret < 0:
+            return f"absent: seccomp_load failed ({os.strerror(-ret)})"
+    finally:
+        lib.seccomp_release(ctx)
+    status = f"active: {added} rules on {len(calls)} system calls, other ABIs refused"
+    return status + (f" (unknown to this libseccomp: {', '.join(unknown)})" if unknown else "")
 
 
 # --------------------------------------------------------------------------- entry
@@ -1162,6 +1367,8 @@ def container_main(cfg: dict) -> None:
     except Exception as exc:  # noqa: BLE001 - any failure to start is reported to the host, then the box exits
         send_msg(sock, {"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         os._exit(1)
+    cfg["scratch_state"] = scratch_state()  # what each wipe restores
+    cfg["seccomp"] = load_syscall_filter()  # the end of the set-up: from here on, no mount
     box = Box(cfg, sock, box_cgroup)
     box.serve()
     os._exit(0)
@@ -1196,6 +1403,8 @@ def main() -> None:
         send_msg(sock, {"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         os._exit(1)
     os.set_inheritable(sock.fileno(), False)
+    cfg["scratch_state"] = scratch_state()  # what each wipe restores
+    cfg["seccomp"] = load_syscall_filter()  # the end of the set-up: from here on, no mount
     box = Box(cfg, sock, box_cgroup)
     box.serve()
     os._exit(0)

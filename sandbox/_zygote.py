@@ -1,36 +1,63 @@
-"""The warm Python interpreter of a box: loads a candidate once, forks a child per input.
+"""The warm Python interpreter of a box: a fork of it per run instead of an interpreter start.
 
 The box supervisor (``_box.py``) starts this file's source as
 ``python3 -B -c SOURCE BOX_UID ZYGOTE_UID WORK_DIR`` with fd 3 a SOCK_SEQPACKET socket to
-the supervisor, and sends the script's path and the modules to import over it (so that
-no program can read them from the zygote's command line). It uses the standard library only and keeps
-everything in the function below, so that the ``__main__`` namespace a child hands to
-the candidate holds nothing of it.
+the supervisor, and sends what to load over it (so that no program can read it from the
+zygote's command line). It uses the standard library only and keeps everything in the
+function below, so that the ``__main__`` namespace a child hands to the program holds
+nothing of it.
+
+Two kinds, the same code:
+
+* a zygote *of an executable* (one executable run on many inputs): it compiles the
+  candidate's script once and imports the standard modules the candidate imports; each
+  child runs that compiled code.
+* the *generic* zygote (any program run once): it loads no program, only the interpreter
+  and the standard modules most programs and codesolve's harnesses import
+  (``GENERIC_PRELOAD``); each child reads and compiles its own program's script, as the box
+  uid, exactly as ``python3 -B SCRIPT ARGS`` would, and runs it. The zygote never opens a
+  program's files and keeps no path of one: a request is received into one buffer that the
+  zygote zeroes once it has forked, so no later child finds an earlier program's path in
+  the memory it inherits.
 
 The zygote starts as root (so that glibc's secure mode does not strip the environment),
 then takes real and saved uid 0 with an unprivileged effective uid of its own
 (``ZYGOTE_UID``, not the box uid): it has no effective capability while it reads and
-compiles the candidate and imports the standard modules the candidate imports, and the
-box's programs (box uid) cannot signal, trace, renice or re-limit it. It is not dumpable.
+compiles the candidate and imports standard modules, and the box's programs (box uid)
+cannot signal, trace, renice or re-limit it. It is not dumpable.
 
-Protocol, one datagram each: the supervisor sends ``L`` + the script's path and the
-module names, NUL-separated; the zygote sends ``R`` when ready (``E message`` when the
-candidate cannot be loaded). The supervisor sends ``F`` + NUL-separated fields (the
-rlimits as ``resource:soft:hard`` separated by spaces, -1 for unlimited, then the
-program's extra arguments) with three file descriptors (stdin, stdout, stderr). The
-zygote forks, answers ``P pid``, reaps the child and answers ``S wait-status`` + the
-child's 16 rusage fields.
+Protocol, one datagram each: the supervisor sends ``L`` + the script's path (empty for the
+generic zygote) and the module names, NUL-separated; the zygote sends ``R`` when ready
+(``E message`` when the candidate cannot be loaded). The supervisor sends ``F`` +
+NUL-separated fields (the rlimits as ``resource:soft:hard`` separated by spaces, -1 for
+unlimited, the script's path, then the program's extra arguments) with three file
+descriptors (stdin, stdout, stderr). The zygote forks, answers ``P pid``, reaps the child
+and answers ``S wait-status`` + the child's 16 rusage fields.
 
 The child: its own session, the three descriptors on 0/1/2 and no other, its own limits,
 the box uid with no capabilities (regained for an instant as effective root, then all
 ids set to the box uid), dumpable again, the work dir as cwd, ``sys.argv`` /
 ``sys.path[0]`` / ``__main__`` as ``python3 -B SCRIPT ARGS`` would have them. Then the
-compiled candidate runs, and the child does the interpreter's shutdown steps itself
-(threads joined, atexit handlers, streams flushed, the candidate's namespace finalised,
+program runs, and the child does the interpreter's shutdown steps itself
+(threads joined, atexit handlers, streams flushed, the program's namespace finalised,
 streams flushed again) and ``_exit``s: a full finalisation would write to every page
-shared with the zygote. Everything it changes dies with it; the next input starts again
-from the zygote's state.
+shared with the zygote. Everything it changes dies with it; the next run starts again
+from the zygote's state. When a warm child cannot behave as a cold start would (its script
+does not read or compile: the interpreter's own message is wanted; its directory holds a
+file named like a module the zygote imported, which a cold start would import instead),
+it becomes the cold start: it ``exec``s ``python3 -B SCRIPT ARGS`` in place, with the
+identity, descriptors, limits and work dir already set.
 """
+
+#: What the generic zygote imports: the standard modules most programs import, and those
+#: of codesolve's harnesses (``problems/judging/harness.py``). Nothing whose import does
+#: something visible or starts a process; ``random`` reseeds itself in every child.
+GENERIC_PRELOAD = (
+    "typing", "json", "importlib.util", "traceback", "signal", "re", "math", "cmath", "collections",
+    "collections.abc", "itertools", "functools", "heapq", "bisect", "string", "random", "time", "copy",
+    "operator", "fractions", "decimal", "datetime", "hashlib", "array", "dataclasses", "enum", "ast", "io",
+    "struct", "threading", "statistics", "textwrap", "queue", "numbers", "unicodedata", "contextlib", "abc",
+)
 
 
 def zygote() -> None:
@@ -85,38 +112,48 @@ def zygote() -> None:
     os.setresuid(0, zuid, 0)
     sock = _socket.socket(fileno=3)
     script, *preload = os.fsdecode(sock.recv(1 << 16)[1:]).split("\0")
-    sys.path.insert(0, os.path.dirname(script))  # where a script run has its own directory
-    try:
-        with open(script, "rb") as f:
-            code = compile(f.read(), script, "exec", dont_inherit=True)
-    except BaseException as exc:  # noqa: BLE001 - any failure: the supervisor runs it cold
-        sock.send(b"E " + f"{type(exc).__name__}: {exc}".encode(errors="replace")[:2000])
-        os._exit(1)
+    code = None
+    if script:  # the zygote of one executable
+        sys.path.insert(0, os.path.dirname(script))  # where a script run has its own directory
+        try:
+            with open(script, "rb") as f:
+                code = compile(f.read(), script, "exec", dont_inherit=True)
+        except BaseException as exc:  # noqa: BLE001 - any failure: the supervisor runs it cold
+            sock.send(b"E " + f"{type(exc).__name__}: {exc}".encode(errors="replace")[:2000])
+            os._exit(1)
+    else:  # the generic zygote
+        preload = [*GENERIC_PRELOAD, *preload]
     for name in preload:
+        if not name:
+            continue
         try:
             __import__(name)
         except BaseException:  # noqa: BLE001 - the program meets the same failure itself
             pass
+    # Top-level names of what a cold start would import from the program's directory if a
+    # file there had that name, but which this zygote has imported already.
+    imported = frozenset(name.partition(".")[0] for name in set(sys.modules) - startup)
     gc.collect()
     gc.freeze()  # fewer copy-on-write pages in every child
     sock.send(b"R")
 
     fd_bytes = _socket.CMSG_SPACE(3 * 4)
+    request = bytearray(1 << 16)  # every request is received here, and zeroed after the fork
     while True:
         try:
-            msg, ancillary, _, _ = sock.recvmsg(1 << 16, fd_bytes)
+            size, ancillary, _, _ = sock.recvmsg_into([request], fd_bytes)
         except OSError:
             os._exit(0)
-        if not msg:
+        if not size:
             os._exit(0)
         fds = [int.from_bytes(data[i:i + 4], sys.byteorder)
                for level, kind, data in ancillary
                if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS
                for i in range(0, len(data) - len(data) % 4, 4)]
-        fields = msg[1:].split(b"\0")
         pid = os.fork()
         if pid == 0:
             break
+        request[:size] = bytes(size)  # no later child inherits this program's path or arguments
         for fd in fds:
             os.close(fd)
         sock.send(b"P %d" % pid)
@@ -134,6 +171,7 @@ def zygote() -> None:
                 adj.write("0")
         except OSError:
             pass
+        fields = bytes(request[1:size]).split(b"\0")
         limits = [tuple(int(v) for v in item.split(b":")) for item in fields[0].split()]
         unlimited = resource.RLIM_INFINITY
         for res, soft, hard in limits:
@@ -148,12 +186,40 @@ def zygote() -> None:
         if prctl is not None:
             prctl(4, 1, 0, 0, 0)  # PR_SET_DUMPABLE: as after an exec
         os.chdir(work)
-        args = [os.fsdecode(a) for a in fields[1:]]
+        if code is None:
+            script = os.fsdecode(fields[1])
+        args = [os.fsdecode(a) for a in fields[2:]]
     except BaseException as exc:  # noqa: BLE001 - the supervisor reports it as a sandbox failure
         try:
             sock.send(b"X " + f"{type(exc).__name__}: {exc}".encode(errors="replace")[:2000])
         finally:
             os._exit(127)
+    del request
+    # Load the program as the box uid, as a cold start would; where this child could not
+    # behave as one, it becomes one.
+    cold = False
+    try:
+        directory = os.path.dirname(script)
+        cold = any(entry.partition(".")[0] in imported for entry in os.listdir(directory or "."))
+        if not cold and code is None:
+            with open(script, "rb") as f:
+                code = compile(f.read(), script, "exec", dont_inherit=True)
+            sys.path.insert(0, directory)
+    except BaseException:  # noqa: BLE001 - unreadable, invalid: the interpreter says so itself
+        cold = True
+    if cold or code is None:
+        try:
+            import signal  # what a cold start gets: the signals Python ignores back to the default
+            for signum in (signal.SIGPIPE, signal.SIGXFSZ):
+                signal.signal(signum, signal.SIG_DFL)
+            os.closerange(4, 1 << 16)  # the supervisor's socket (3) closes at the exec
+            os.set_inheritable(3, False)
+            os.execv(python, [python, "-B", script, *args])
+        except BaseException as exc:  # noqa: BLE001 - reported as a sandbox failure
+            try:
+                sock.send(b"X " + f"exec: {type(exc).__name__}: {exc}".encode(errors="replace")[:2000])
+            finally:
+                os._exit(127)
     sock.close()
     os.closerange(3, 1 << 16)
     sys.argv = [script, *args]
@@ -164,7 +230,7 @@ def zygote() -> None:
     namespace.update(__name__="__main__", __doc__=None, __package__=None, __spec__=None,
                      __loader__=loader_class("__main__", script), __builtins__=builtins_module,
                      __file__=script, __cached__=None)
-    del fds, fields, limits, sock, ancillary, msg
+    del fds, fields, limits, sock, ancillary, directory
     status, interrupted = 0, False
     try:
         exec(code, namespace)

@@ -218,7 +218,8 @@ class DockerSandbox(BoxSandbox):
                 "container": "network none, read-only root, tmpfs scratch, no-new-privileges, "
                              f"capabilities {', '.join(SUPERVISOR_CAPS)} for the supervisor only",
                 "uid": "unprivileged per-box uid, no capabilities, no_new_privs",
-                "cgroup": f"container cgroup v{box.cgroup_version}: " + ", ".join(box.cgroup_keys)}
+                "cgroup": f"container cgroup v{box.cgroup_version}: " + ", ".join(box.cgroup_keys),
+                "seccomp": box.seccomp}
 
 
 def remove_stale(client: Any) -> int:

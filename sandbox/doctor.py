@@ -17,7 +17,8 @@ def diagnose(backends: Iterable[str] | None = None) -> dict[str, dict[str, Any]]
     """For each backend (every one by default), by name: ``works`` (the probe printed what it
     should), ``state`` (``works``; ``test run failed``: it started but the probe did not print
     that; ``fails``: it started, then raised; ``unavailable``: it does not start), ``error``
-    (the reason, for the last two) and ``isolation`` (what it enforces, once started)."""
+    (the reason, for the last two) and ``isolation`` (what it enforces, once started; its
+    ``seccomp`` says whether the boxes' syscall filter is ``active: ...`` or ``absent: why``)."""
     found: dict[str, dict[str, Any]] = {}
     for name in sorted(BACKENDS) if backends is None else backends:
         entry: dict[str, Any] = {"works": False, "state": "unavailable", "error": None, "isolation": {}}

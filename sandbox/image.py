@@ -1,6 +1,7 @@
 """The Docker backend's image, built with no registry at all.
 
-``build_image()`` bootstraps a minimal Debian root with ``debootstrap`` (python3 and g++ from
+``build_image()`` bootstraps a minimal Debian root with ``debootstrap`` (python3, g++ and
+libseccomp, for the boxes' syscall filter, from
 Debian's package archive), keeps only what a run needs — ``/usr`` with the top-level
 symlinks of a merged-/usr system and the loader's files of ``/etc`` — the same view the
 local backend builds from the host, and imports it with ``docker import``. Users with a
@@ -36,7 +37,7 @@ _MOUNT_POINTS = ("dev", "proc", "sys", "sandbox", "tmp", "box", "box/exe", "opt"
 def bootstrap(root: str, suite: str = SUITE, mirror: str = MIRROR) -> None:
     if shutil.which("debootstrap") is None:
         raise SandboxError("debootstrap is not installed (apt-get install debootstrap)")
-    cmd = ["debootstrap", "--variant=minbase", "--include=python3,g++", suite, root, mirror]
+    cmd = ["debootstrap", "--variant=minbase", "--include=python3,g++,libseccomp2", suite, root, mirror]
     log.info("running %s", " ".join(cmd))
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:

@@ -149,7 +149,7 @@ class LocalSandbox(BoxSandbox):
     def _isolation(self, box: Box) -> dict:
         return {"namespaces": ["mount", "pid", "net", "ipc", "uts"],
                 "uid": "unprivileged per-box uid, no capabilities, no_new_privs",
-                "cgroup": describe(box.cgroup), "python": self.python}
+                "cgroup": describe(box.cgroup), "seccomp": box.seccomp, "python": self.python}
 
 
 __all__ = ["LocalConfig", "LocalSandbox", "ProcessBox", "default_python", "preload_modules"]

@@ -24,6 +24,7 @@ from abc import abstractmethod
 from typing import Any, Callable, Iterator, Sequence
 
 from . import _box
+from ._zygote import GENERIC_PRELOAD
 from .base import Sandbox, StopRule
 from .cgroups import BoxCgroup
 from .errors import BoxCrashed, IsolationUnavailable
@@ -40,21 +41,23 @@ MAX_GROUP = 16
 
 
 class RunStats:
-    """Cumulative time per phase of every run (seconds), runs that went warm and zygotes
-    started, for benchmarks and diagnostics."""
+    """Cumulative time per phase of every run (seconds), runs that went warm (of them, those
+    forked from a box's generic zygote) and zygotes started, for benchmarks and diagnostics."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.runs = 0
         self.warm_runs = 0
+        self.generic_runs = 0
         self.zygote_starts = 0
         self.seconds: dict[str, float] = {}
 
     def add(self, transport: float, phases: dict[str, float], warm: bool = False,
-            zygote_started: bool = False) -> None:
+            zygote_started: bool = False, generic: bool = False) -> None:
         with self._lock:
             self.runs += 1
             self.warm_runs += warm
+            self.generic_runs += generic
             self.zygote_starts += zygote_started
             for name, value in (("transport", transport), *phases.items()):
                 self.seconds[name] = self.seconds.get(name, 0.0) + value
@@ -67,6 +70,7 @@ class RunStats:
         with self._lock:
             self.runs = 0
             self.warm_runs = 0
+            self.generic_runs = 0
             self.zygote_starts = 0
             self.seconds.clear()
 
@@ -79,6 +83,9 @@ class Box:
     sock: Any
     reader: _box.Reader
     cgroup: BoxCgroup | None = None
+    #: The box's syscall filter as its supervisor reported it when ready (``active: ...`` or
+    #: ``absent: why``; see ``_box.load_syscall_filter``).
+    seccomp: str = "absent: the box did not report it"
 
     def await_ready(self, timeout: float, gone: Callable[[], str]) -> None:
         """Wait for the supervisor's ready message; ``gone()`` says why it closed instead."""
@@ -92,6 +99,7 @@ class Box:
             error = msg[0].get("error") if msg else gone()
             self.kill()
             raise IsolationUnavailable(f"could not set up the isolation box: {error}")
+        self.seccomp = str(msg[0].get("seccomp", self.seccomp))
         self.sock.settimeout(None)
 
     @abstractmethod
@@ -143,7 +151,8 @@ def _limits_json(limits: Limits) -> dict:
 class BoxSandbox(Sandbox):
     """The sandbox contract on a pool of boxes: up to ``workers`` boxes, started on demand,
     that run programs with ``python`` as the interpreter of Python programs (``warm_python``:
-    a Python program given several inputs runs as forks of a warm interpreter). ``box_cfg``
+    a Python program given many inputs runs as forks of a warm interpreter that loaded it,
+    any other Python run as a fork of a box's generic warm interpreter). ``box_cfg``
     is the supervisor's configuration, to which each box adds its own uid."""
 
     name = "boxes"
@@ -241,14 +250,15 @@ class BoxSandbox(Sandbox):
         return self._result(reply, out, time.perf_counter() - t0)
 
     def _execute_many(self, box: Box, exe: Executable, items: Sequence[RunInput],
-                      limits: Limits) -> Iterator[RunResult]:
-        """Several runs on one box in one request; results are yielded as each run ends."""
+                      limits: Limits, own_zygote: bool = False) -> Iterator[RunResult]:
+        """Several runs on one box in one request; results are yielded as each run ends.
+        ``own_zygote``: the box may start a zygote of ``exe`` (else the generic one serves)."""
         header = {"op": "runs", "digest": exe.digest, "argv": self._argv(exe.argv), "limits": _limits_json(limits),
                   "items": [{"args": list(i.args), "files": list(i.files), "dirs": list(i.dirs),
                              "collect": list(i.collect)} for i in items]}
         warm = self._warm(exe)
         if warm is not None:
-            header["warm"] = warm
+            header["warm"] = dict(warm, own=own_zygote)
         payloads = [p for i in items for p in [i.stdin, *(bytes(i.files[n]) for n in i.files)]]
         # A box answers every run within its wall limit; one that does not is hung (a frozen
         # container, a stuck supervisor): the timeout makes it a crashed box, replaced.
@@ -279,6 +289,17 @@ class BoxSandbox(Sandbox):
                 self._warm_cache[exe.digest] = warm
         return warm
 
+    def _own_zygote(self, exe: Executable, inputs: int) -> bool:
+        """Whether a batch of ``inputs`` runs of ``exe`` is worth a zygote of its own (it has
+        the candidate compiled and its imports done) over forks of the generic zygote (each
+        child compiles the candidate and imports what the generic zygote has not): when the
+        candidate imports a standard module the generic zygote lacks and runs at least twice,
+        or when it runs ``OWN_ZYGOTE_INPUTS`` times or more."""
+        warm = self._warm(exe)
+        if warm is None or inputs < 2:
+            return False
+        return inputs >= OWN_ZYGOTE_INPUTS or any(name not in _GENERIC for name in warm["preload"])
+
     def _argv(self, argv: Sequence[str]) -> list[str]:
         return [self.python if a == "python3" else a for a in argv]
 
@@ -287,7 +308,7 @@ class BoxSandbox(Sandbox):
             return RunResult(Status.SE, reason=f"sandbox: {reply['error']}")
         phases = reply.get("phases", {})
         self.stats.add(elapsed - sum(phases.values()), phases, reply.get("warm", False),
-                       reply.get("zygote_started", False))
+                       reply.get("zygote_started", False), reply.get("generic", False))
         return RunResult(
             status=Status(reply["status"]), exit_code=reply["exit_code"], signal=reply["signal"],
             cpu_s=reply["cpu_s"], wall_s=reply["wall_s"], peak_memory_mb=reply["peak_memory_mb"],
@@ -335,7 +356,8 @@ class BoxSandbox(Sandbox):
         """Run ``executable`` on every input, using every box. Results are in input order.
 
         Each box receives inputs in small groups (one request, one reply per run), fewer
-        when the batch is small (but two at least for a Python program that can run warm).
+        when the batch is small (but two at least for a Python program worth a zygote of
+        its own: a box starts one for a request of two or more; see ``_own_zygote``).
         When ``stop(index, result)`` returns True no further group is started: inputs never
         started get ``None``, and every input before a started one was started.
         """
@@ -343,8 +365,9 @@ class BoxSandbox(Sandbox):
         results: list[RunResult | None] = [None] * len(items)
         n_workers = min(self.workers, len(items))
         group = max(1, min(MAX_GROUP, len(items) // (4 * max(n_workers, 1))))
-        if self._warm(executable) is not None:
-            group = max(group, 2)  # a box forks a warm interpreter for a request of two or more
+        own_zygote = self._own_zygote(executable, len(items))
+        if own_zygote:
+            group = max(group, 2)  # a box starts a zygote of the executable for a request of two or more
         next_index = [0]
         stopped = threading.Event()
         lock = threading.Lock()
@@ -364,8 +387,8 @@ class BoxSandbox(Sandbox):
                         box = self._acquire()
                     i = start
                     try:
-                        for i, result in enumerate(self._execute_many(box, executable, items[start:end], limits),
-                                                   start):
+                        for i, result in enumerate(self._execute_many(box, executable, items[start:end], limits,
+                                                                      own_zygote), start):
                             results[i] = result
                             if stop is not None and stop(i, result):
                                 stopped.set()
@@ -414,6 +437,16 @@ class BoxSandbox(Sandbox):
 
 #: The run command of a Python executable (the language table's), which the warm path replaces.
 _WARM_ARGV = tuple(get_language("python").run_argv)
+#: Inputs in a batch from which a Python executable gets a zygote of its own even when the
+#: generic zygote has every module it imports (below, compiling it in each child is cheaper
+#: than starting an interpreter for it).
+OWN_ZYGOTE_INPUTS = 64
+#: The modules a child of a box's generic zygote need not import: those it holds (each with
+#: its parent packages), those every interpreter has at start-up, and those built in.
+_GENERIC = frozenset(n for name in GENERIC_PRELOAD for n in
+                     (".".join(name.split(".")[:k]) for k in range(1, name.count(".") + 2))) | frozenset(
+    {"os", "os.path", "io", "abc", "codecs", "stat", "site", "encodings", "posixpath", "genericpath",
+     "_collections_abc", *sys.builtin_module_names})
 #: Standard modules never imported ahead of the program: importing them does something
 #: visible (prints, opens a browser or a terminal) or starts processes of their own.
 _NO_PRELOAD = frozenset({

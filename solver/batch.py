@@ -33,15 +33,12 @@ from problems.judging.judge import PreparedChecker
 from sandbox import Program, Sandbox
 
 from .config import RunConfig, differences
+from .errors import RunDirError
 from .models import CompletionCache, Endpoints, Model, ModelUnusable, UsageLog, open_model
 from .pipeline import Attempt, solve
 from .store import RecordingSandbox, RunStore
 
 log = logging.getLogger(__name__)
-
-
-class RunDirError(Exception):
-    """The run directory cannot be used as asked (e.g. it was made with another configuration)."""
 
 
 @dataclass

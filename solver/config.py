@@ -25,12 +25,9 @@ from typing import Any, Mapping, Sequence
 from sandbox import LANGUAGES
 from sandbox.backends import BACKENDS
 
+from .errors import ConfigError
 from .pipeline import SolveConfig
 from .prompts import VARIANTS
-
-
-class ConfigError(Exception):
-    """A bad configuration value; the message names where it came from and the field."""
 
 
 def option(default: Any, help: str, *, operational: bool = False, short: str | None = None,

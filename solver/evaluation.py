@@ -11,6 +11,8 @@ Each sample is judged on the problem's samples and hidden tests (or its test pro
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -59,27 +61,34 @@ def sample_program(problem: Problem, row: dict[str, Any]) -> Program | None:
 
 
 def grade(sandbox: Sandbox, problems: ProblemSet, samples: dict[str, list[dict[str, Any]]],
-          progress: Callable[[str], None] | None = None) -> tuple[list[ProblemGrade], list[str]]:
-    """Grade every sample of every problem that has samples; returns the grades and the
-    task ids of the samples file that name no problem of the set."""
+          progress: Callable[[str], None] | None = None, workers: int = 0) -> tuple[list[ProblemGrade], list[str]]:
+    """Grade every sample of every problem that has samples, ``workers`` samples at a time
+    (default: one per CPU; each sample is one program judged on its problem's tests, so
+    samples side by side keep every box busy); returns the grades, in the samples' order,
+    and the task ids of the samples file that name no problem of the set."""
     ids = {p.id for p in problems}
     unknown = sorted(set(samples) - ids)
     grades = []
-    for problem in problems:
-        rows = samples.get(problem.id)
-        if not rows:
-            continue
-        checker = PreparedChecker(sandbox, problem.checker) if not problem.test_program else None
-        g = ProblemGrade(problem.id)
-        for row in rows:
-            program = sample_program(problem, row)
-            if program is None:
-                g.verdicts.append("CE")
-            else:
-                g.verdicts.append(judge_problem(sandbox, program, problem, checker=checker).verdict.value)
+    pending: dict[Future[Any], tuple[ProblemGrade, int]] = {}
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        for problem in problems:
+            rows = samples.get(problem.id)
+            if not rows:
+                continue
+            checker = PreparedChecker(sandbox, problem.checker) if not problem.test_program else None
+            g = ProblemGrade(problem.id, ["CE"] * len(rows))
+            for i, row in enumerate(rows):
+                program = sample_program(problem, row)
+                if program is not None:
+                    pending[pool.submit(judge_problem, sandbox, program, problem, checker=checker)] = (g, i)
+                elif progress:
+                    progress(problem.id)
+            grades.append(g)
+        for done in as_completed(pending):
+            g, i = pending.pop(done)
+            g.verdicts[i] = done.result().verdict.value
             if progress:
-                progress(problem.id)
-        grades.append(g)
+                progress(g.problem)
     return grades, unknown
 
 

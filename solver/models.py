@@ -31,18 +31,11 @@ from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from problems._rows import safe_id
 
+from .errors import ModelError, ModelUnusable
+
 log = logging.getLogger(__name__)
 
 Message = Mapping[str, str]
-
-
-class ModelError(Exception):
-    """A model could not produce samples (bad configuration, refused key, retries exhausted)."""
-
-
-class ModelUnusable(ModelError):
-    """The endpoint refuses the key or does not know the model: no later request can succeed,
-    so a batch stops instead of failing every problem in turn."""
 
 
 @dataclass(frozen=True)

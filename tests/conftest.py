@@ -63,12 +63,15 @@ def sandbox(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 class Runner:
     """Compile-and-run helper bound to one sandbox.
 
-    ``warm``: a Python program runs twice in one batch, forked from the box's warm
-    interpreter (both runs must end alike; the second is returned); else one cold run."""
+    ``warm``: a Python program runs twice in one batch, forked from a warm interpreter of
+    the box (both runs must end alike; the second is returned); else one run, on ``cold``
+    when given (a sandbox with the warm path off: a real interpreter start) or on
+    ``sandbox``."""
 
-    def __init__(self, sandbox: Sandbox, warm: bool = False) -> None:
+    def __init__(self, sandbox: Sandbox, warm: bool = False, cold: Sandbox | None = None) -> None:
         self.sandbox = sandbox
         self.warm = warm
+        self.cold = cold
         self._cache: dict[tuple[str, str], CompileResult] = {}
 
     def compile(self, language: str, source: str, limits: Limits | None = None) -> CompileResult:
@@ -85,7 +88,7 @@ class Runner:
         compiled = self.compile(language, source)
         assert compiled.ok and compiled.executable, compiled.run.stderr.decode(errors="replace")
         if not (self.warm and language == "python"):
-            return self.sandbox.run(compiled.executable, stdin, limits)
+            return (self.cold or self.sandbox).run(compiled.executable, stdin, limits)
         stats = self.sandbox.stats  # type: ignore[attr-defined]  # a box pool's (sandbox.pool.BoxSandbox)
         before = stats.warm_runs
         first, second = self.sandbox.run_batch(compiled.executable, [stdin, stdin], limits)
@@ -95,10 +98,18 @@ class Runner:
         return second
 
 
+@pytest.fixture(scope="session")
+def cold_sandbox(sandbox: Sandbox) -> Iterator[Sandbox]:
+    """The same backend as ``sandbox`` with the warm path off: every Python run is a real
+    interpreter start (a single run on ``sandbox`` is forked from its generic zygote)."""
+    with open_sandbox(sandbox.name, warm_python=False) as cold:  # type: ignore[attr-defined]  # a backend's
+        yield cold
+
+
 @pytest.fixture(scope="session", params=["cold", "warm"])
-def runner(sandbox: Sandbox, request: pytest.FixtureRequest) -> Runner:
+def runner(sandbox: Sandbox, cold_sandbox: Sandbox, request: pytest.FixtureRequest) -> Runner:
     """Python programs started cold, or forked from a warm interpreter (C++ always cold)."""
-    return Runner(sandbox, warm=request.param == "warm")
+    return Runner(sandbox, warm=request.param == "warm", cold=cold_sandbox)
 
 
 def _processes() -> dict[int, tuple[int, int, bytes]]:
@@ -185,11 +196,11 @@ elif what == "pids":
 
 
 @pytest.fixture(scope="session")
-def isolation(sandbox: Sandbox) -> dict[str, str]:
+def isolation(sandbox: Sandbox, cold_sandbox: Sandbox) -> dict[str, str]:
     """Harmless probes of the isolation layer, each run cold and warm; each maps to '' when
     it works, else why not."""
     problems: dict[str, str] = {}
-    for runner in (Runner(sandbox), Runner(sandbox, warm=True)):
+    for runner in (Runner(sandbox, cold=cold_sandbox), Runner(sandbox, warm=True)):
         mode = "warm" if runner.warm else "cold"
         r = runner.run("python", _PROBE_PY, b"pid")
         # In its own pid namespace a program's parent is the box's init (pid 1), or the warm

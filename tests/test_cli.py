@@ -158,3 +158,22 @@ def test_solve_has_a_flag_per_run_option_with_its_declared_help():
             assert by_flag[flag(f.name)].help == option_help(f).replace("%", "%%")
             assert by_flag[flag(f.name)].default is None  # the file and the environment show through
     assert "problems" not in OPERATIONAL and {"jobs", "backend", "price_prompt_per_mtok"} <= OPERATIONAL
+
+
+#: What ``run`` and ``judge`` never need: the model client, numpy, plotting, the other
+#: backends' libraries and the solver's pipeline.
+HEAVY = ("numpy", "openai", "matplotlib", "docker", "ray", "solver.pipeline", "solver.batch", "problems.loader")
+
+
+@pytest.mark.parametrize("command", ["run", "judge"])
+def test_run_and_judge_import_only_what_they_need(files, command):
+    """The CLI builds the full parser of the command it runs only, and the packages load
+    their parts on first use: a one-program command starts without the heavy imports."""
+    args = ["run", str(files / "sum.py"), "--input", str(files / "in.txt")] if command == "run" else \
+        ["judge", str(files / "sum.cpp"), "--tests", str(files / "tests")]
+    script = ("import json, sys\nfrom solver.cli import main\ncode = main(sys.argv[1:])\n"
+              f"print(json.dumps([code, [m for m in {HEAVY!r} if m in sys.modules]]), file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1], stdin=subprocess.DEVNULL)
+    code, loaded = json.loads(proc.stderr.decode().strip().splitlines()[-1])
+    assert code == 0 and loaded == [], proc.stderr.decode()

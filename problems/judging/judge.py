@@ -137,6 +137,10 @@ def _validator_result(run: RunResult | None) -> CheckResult:
     return CheckResult(accepted, message or ("" if accepted else "rejected by the output validator"))
 
 
+#: Tests in the first batch of :func:`judge`; each later batch is twice the one before.
+FIRST_CHUNK = 8
+
+
 def judge(sandbox: Sandbox, program: Program | Executable, tests: Sequence[Test],
           limits: Limits = Limits(), checker: Checker | PreparedChecker = Checker(),
           stop_on_failure: bool = True) -> JudgeResult:
@@ -155,13 +159,16 @@ def judge(sandbox: Sandbox, program: Program | Executable, tests: Sequence[Test]
         executable = program
     prepared = checker if isinstance(checker, PreparedChecker) else PreparedChecker(sandbox, checker)
     verdicts: list[TestVerdict] = []
-    chunk = 8
-    for start in range(0, len(tests), chunk):
+
+    def stop(i: int, run: RunResult) -> bool:
+        return stop_on_failure and run.status is not Status.OK
+
+    # Tests go in batches that double (8, 16, 32, ...): a wrong answer is seen when its batch
+    # is checked, so an early one costs a few runs, while a long accepted run pays few rounds.
+    start, chunk = 0, FIRST_CHUNK
+    while start < len(tests):
         part = tests[start:start + chunk]
-
-        def stop(i: int, run: RunResult) -> bool:
-            return stop_on_failure and run.status is not Status.OK
-
+        start, chunk = start + len(part), chunk * 2
         runs = sandbox.run_batch(executable, [t.input for t in part], limits, stop=stop)
         result = judge_runs(part, runs, prepared, stop_on_failure)
         verdicts += result.tests

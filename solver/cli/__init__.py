@@ -15,6 +15,7 @@ from this parser by :mod:`solver.cli.reference`.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -23,32 +24,50 @@ from typing import Sequence
 from problems.errors import CheckerError, ProblemError
 from sandbox import SandboxError
 
-from ..batch import RunDirError
-from ..config import ConfigError
-from ..models import ModelError
-from . import eval, judge, problems, report, run, sandbox, solve
+from ..errors import ConfigError, ModelError, RunDirError
 from .common import UsageError
 
-#: The command modules, in the order ``codesolve --help`` lists them.
-COMMANDS = (run, judge, eval, solve, report, sandbox, problems)
+#: The commands, in the order ``codesolve --help`` lists them, and their one-line help. The
+#: module of a command has its name and is imported only when the parser needs its options.
+HELP = {
+    "run": "run one program on one input in the sandbox; print a JSON result",
+    "judge": "judge a program on a folder of tests or on a problem's tests",
+    "eval": "grade external samples ({task_id, completion} JSONL) and report pass@k",
+    "solve": "solve a problem set with a model into a run directory (resumable)",
+    "report": "write report.md, report.json and report.png for a run directory",
+    "sandbox": "sandbox backends: diagnose, build the docker image",
+    "problems": "list and validate problem sets",
+}
 
 #: What a command may raise that is the user's to fix (exit code 2, the message on stderr).
 USER_ERRORS = (UsageError, SandboxError, ProblemError, CheckerError, ModelError, ConfigError, RunDirError)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command; each sets ``func``, the function that runs it."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command (or, with ``only``, the full parser of that command and
+    the names and help of the others: what parsing its command line needs, and no more of
+    the package is imported); each command sets ``func``, the function that runs it."""
     parser = argparse.ArgumentParser(prog="codesolve", description=(__doc__ or "").split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True)
-    for command in COMMANDS:
-        command.add_parser(sub)
+    for name, help in HELP.items():
+        if only is None or name == only:
+            importlib.import_module(f".{name}", __name__).add_parser(sub)
+        else:
+            sub.add_parser(name, help=help)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, when it names a known one."""
+    words = [a for a in argv if not a.startswith("-")]
+    return words[0] if words and words[0] in HELP else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command ``argv`` names; the exit code (see above)."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=_command_in(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -66,4 +85,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
 
 
-__all__ = ["COMMANDS", "USER_ERRORS", "UsageError", "build_parser", "main"]
+__all__ = ["HELP", "USER_ERRORS", "UsageError", "build_parser", "main"]

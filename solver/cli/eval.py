@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 
+from . import HELP
 from .common import Subparsers, UsageError, add_sandbox, sandbox_from
 
 log = logging.getLogger("codesolve")
@@ -14,7 +15,7 @@ log = logging.getLogger("codesolve")
 
 def add_parser(sub: Subparsers) -> None:
     """Add ``eval`` to the subcommands."""
-    p = sub.add_parser("eval", help="grade external samples ({task_id, completion} JSONL) and report pass@k")
+    p = sub.add_parser("eval", help=HELP["eval"])
     p.add_argument("samples", help="JSONL of {task_id, completion} or {task_id, code, language}")
     p.add_argument("--problems", required=True, metavar="PATH", help="the problem set the task ids refer to")
     p.add_argument("--out", metavar="FILE", help="also write the report as JSON")

@@ -10,6 +10,7 @@ from problems.judging.checkers import Checker
 from problems.judging.judge import Test, judge
 from sandbox import Program
 
+from . import HELP
 from .common import Subparsers, UsageError, add_limits, add_sandbox, limits, print_json, read_program, sandbox_from
 
 log = logging.getLogger("codesolve")
@@ -17,7 +18,7 @@ log = logging.getLogger("codesolve")
 
 def add_parser(sub: Subparsers) -> None:
     """Add ``judge`` to the subcommands."""
-    p = sub.add_parser("judge", help="judge a program on a folder of tests or on a problem's tests")
+    p = sub.add_parser("judge", help=HELP["judge"])
     p.add_argument("file", help="source file (.py or .cpp)")
     p.add_argument("--tests", metavar="DIR", help="folder of NAME.in and NAME.ans files")
     p.add_argument("--problem", metavar="PATH",

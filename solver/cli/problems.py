@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from . import HELP
 from .common import Subparsers, add_sandbox, sandbox_from
 
 
 def add_parser(sub: Subparsers) -> None:
     """Add ``problems`` and its subcommands."""
-    problems = sub.add_parser("problems", help="list and validate problem sets").add_subparsers(
+    problems = sub.add_parser("problems", help=HELP["problems"]).add_subparsers(
         dest="problems_command", required=True)
     p = problems.add_parser("list", help="one line per problem: id, title, interface, tests, limits")
     p.add_argument("path", help="a problem package, a folder of packages or a data file")

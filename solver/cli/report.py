@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from . import HELP
 from .common import Subparsers, UsageError
 
 
 def add_parser(sub: Subparsers) -> None:
     """Add ``report`` to the subcommands."""
-    p = sub.add_parser("report", help="write report.md, report.json and report.png for a run directory")
+    p = sub.add_parser("report", help=HELP["report"])
     p.add_argument("run_dir", metavar="DIR")
     p.add_argument("--draws", type=int, default=100,
                    help="random subsets per sample budget for the solve-rate curve (default 100)")

@@ -7,12 +7,13 @@ import sys
 
 from sandbox.programs import RunInput
 
+from . import HELP
 from .common import Subparsers, UsageError, add_limits, add_sandbox, limits, print_json, read_program, sandbox_from
 
 
 def add_parser(sub: Subparsers) -> None:
     """Add ``run`` to the subcommands."""
-    p = sub.add_parser("run", help="run one program on one input in the sandbox; print a JSON result")
+    p = sub.add_parser("run", help=HELP["run"])
     p.add_argument("file", help="source file (.py or .cpp)")
     p.add_argument("--language", help="python or cpp (default: from the extension)")
     p.add_argument("--input", help="file to use as stdin (default: this process's stdin)")

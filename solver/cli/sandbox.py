@@ -6,6 +6,7 @@ import argparse
 
 from sandbox.doctor import diagnose
 
+from . import HELP
 from .common import Subparsers
 
 
@@ -13,7 +14,7 @@ def add_parser(sub: Subparsers) -> None:
     """Add ``sandbox`` and its subcommands."""
     from sandbox.image import IMAGE, MIRROR, SUITE
 
-    sandbox_cmd = sub.add_parser("sandbox", help="sandbox backends: diagnose, build the docker image").add_subparsers(
+    sandbox_cmd = sub.add_parser("sandbox", help=HELP["sandbox"]).add_subparsers(
         dest="sandbox_command", required=True)
     p = sandbox_cmd.add_parser("doctor", help="report which sandbox backends work on this machine and why not")
     p.set_defaults(func=doctor)
@@ -37,6 +38,10 @@ def doctor(args: argparse.Namespace) -> int:
         else:
             detail = "; ".join(f"{k}: {v}" for k, v in found_one["isolation"].items() if k != "backend")
             print(f"{name}: {'works' if found_one['works'] else 'starts but a test run failed'}; {detail}")
+            seccomp = str(found_one["isolation"].get("seccomp", "absent: not reported"))
+            if not seccomp.startswith("active"):
+                print(f"{name}: warning: no syscall filter ({seccomp}); programs can create namespaces, "
+                      "mount in them, trace and use io_uring (install libseccomp2)")
     return 0 if any(d["works"] for d in found.values()) else 1
 
 

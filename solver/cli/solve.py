@@ -11,12 +11,13 @@ import sys
 from dataclasses import fields
 
 from ..config import RunConfig, flag, option_help
+from . import HELP
 from .common import Subparsers, UsageError
 
 
 def add_parser(sub: Subparsers) -> None:
     """Add ``solve`` to the subcommands."""
-    p = sub.add_parser("solve", help="solve a problem set with a model into a run directory (resumable)")
+    p = sub.add_parser("solve", help=HELP["solve"])
     p.add_argument("problems", nargs="?", help=RunConfig.__dataclass_fields__["problems"].metadata["help"])
     p.add_argument("--config", metavar="FILE", help="TOML file of options (also $CODESOLVE_CONFIG)")
     p.add_argument("--print-config", action="store_true", help="print the effective configuration and exit")

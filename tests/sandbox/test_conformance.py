@@ -30,13 +30,21 @@ def sandbox(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 
 
 @pytest.fixture(scope="module", params=["cold", "warm"])
-def runner(sandbox: Sandbox, request: pytest.FixtureRequest) -> Runner:
+def runner(sandbox: Sandbox, request: pytest.FixtureRequest) -> Iterator[Runner]:
     """Python programs started cold, or forked from a warm interpreter (C++ always cold). The
     warm path is a backend's own: through Ray (chunks of one input per worker here) or the
-    run store (identical inputs run once) it cannot be observed, so only the backends run it."""
-    if request.param == "warm" and backend_of(sandbox) is None:
-        pytest.skip("warm runs are the backends' own (covered by local and docker)")
-    return Runner(sandbox, warm=request.param == "warm")
+    run store (identical inputs run once) it cannot be observed, so only the backends run it;
+    a backend's cold runs are on a sandbox of its with the warm path off."""
+    backend = backend_of(sandbox)
+    if request.param == "warm":
+        if backend is None:
+            pytest.skip("warm runs are the backends' own (covered by local and docker)")
+        yield Runner(sandbox, warm=True)
+    elif backend is None:
+        yield Runner(sandbox)
+    else:
+        with open_sandbox(backend, warm_python=False) as cold:
+            yield Runner(sandbox, cold=cold)
 
 
 #: Tests not run against the Ray executor, and why.

@@ -1,10 +1,14 @@
-"""The warm Python path: a candidate loaded once, a fork per input, nothing shared between
-inputs, and the same results as a cold interpreter start per input."""
+"""The warm Python path: a candidate loaded once and a fork per input (the zygote of an
+executable), or any program forked from the box's generic zygote and loaded in the child;
+nothing shared between runs, and the same results as a cold interpreter start per input."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+import sandbox.pool
 from sandbox import Limits, Program, RunInput, Status
 from sandbox.backends import open_sandbox
 from sandbox.local import preload_modules
@@ -20,6 +24,20 @@ def one_box(sandbox):
     sb.close()
 
 
+@pytest.fixture(scope="module")
+def cold_box(sandbox):
+    """A one-box sandbox of the backend under test with the warm path off: the reference."""
+    sb = open_sandbox(sandbox.name, workers=1, warm_python=False)
+    yield sb
+    sb.close()
+
+
+@pytest.fixture
+def own_zygotes(monkeypatch):
+    """Batches of two inputs or more get a zygote of their executable (not the generic one)."""
+    monkeypatch.setattr(sandbox.pool, "OWN_ZYGOTE_INPUTS", 2)
+
+
 def warm_runs(sandbox, exe, inputs, limits=FAST):
     before = sandbox.stats.warm_runs
     results = sandbox.run_batch(exe, inputs, limits)
@@ -33,17 +51,28 @@ def test_a_batch_of_python_runs_goes_warm(sandbox):
     assert warm == 40
 
 
-def test_cpp_and_single_runs_stay_cold(sandbox):
+def test_cpp_stays_cold_and_single_python_runs_fork_the_generic_zygote(sandbox):
     exe = sandbox.compile(Program("cpp", "#include <cstdio>\nint main(){ std::puts(\"c\"); }\n")).executable
     _, warm = warm_runs(sandbox, exe, [b""] * 8)
     assert warm == 0
     py = sandbox.compile(Program("python", "print('single')\n")).executable
-    before = sandbox.stats.warm_runs
+    before, generic = sandbox.stats.warm_runs, sandbox.stats.generic_runs
     assert sandbox.run(py, b"").stdout == b"single\n"
-    assert sandbox.stats.warm_runs == before
+    assert sandbox.stats.warm_runs == before + 1 and sandbox.stats.generic_runs == generic + 1
 
 
-def test_a_box_keeps_the_zygotes_of_recent_executables(one_box):
+def test_many_distinct_programs_share_one_generic_zygote(one_box):
+    one_box.run(one_box.compile(Program("python", "pass\n")).executable, b"", FAST)  # the box and its zygote start
+    starts, generic = one_box.stats.zygote_starts, one_box.stats.generic_runs
+    for i in range(12):
+        src = f"import json, typing, sys\nprint(json.dumps({{'i': {i}, 'argv0': sys.argv[0].endswith('/prog.py')}}))\n"
+        r = one_box.run(one_box.compile(Program("python", src)).executable, b"", FAST)
+        assert r.ok and r.stdout == b'{"i": %d, "argv0": true}\n' % i, r.stderr
+    assert one_box.stats.generic_runs - generic == 12
+    assert one_box.stats.zygote_starts == starts  # no zygote of their own, no new generic one
+
+
+def test_a_box_keeps_the_zygotes_of_recent_executables(one_box, own_zygotes):
     exes = [one_box.compile(Program("python", f"print({i} + int(input()))\n")).executable for i in range(6)]
     starts = one_box.stats.zygote_starts
     for exe in exes[:4] + exes[:4]:  # four fit: each is started once
@@ -103,11 +132,16 @@ if os.fork() == 0:
 """
 
 
-def test_nothing_leaks_from_one_input_to_the_next(one_box):
+@pytest.mark.parametrize("zygote", ["generic", "own"])
+def test_nothing_leaks_from_one_input_to_the_next(one_box, monkeypatch, zygote):
+    if zygote == "own":
+        monkeypatch.setattr(sandbox.pool, "OWN_ZYGOTE_INPUTS", 2)
     exe = one_box.compile(Program("python", MUTATOR)).executable
     inputs = [b"input %d" % i for i in range(6)]
+    generic = one_box.stats.generic_runs
     results, warm = warm_runs(one_box, exe, inputs)
     assert warm == len(inputs)
+    assert one_box.stats.generic_runs - generic == (len(inputs) if zygote == "generic" else 0)
     assert all(r.ok for r in results), [r.reason + r.stderr.decode() for r in results]
     first = results[0].stdout.replace(b"input 0", b"INPUT")
     for i, r in enumerate(results):
@@ -157,13 +191,23 @@ SAME = {
 }
 
 
+@pytest.mark.parametrize("zygote", ["generic", "own"])
 @pytest.mark.parametrize("name", sorted(SAME))
-def test_warm_and_cold_runs_are_identical(one_box, name):
+def test_warm_and_cold_runs_are_identical(one_box, cold_box, monkeypatch, name, zygote):
     source, stdin = SAME[name]
     limits = Limits(time_s=1.0, wall_s=3.0, memory_mb=64, output_mb=1)
     exe = one_box.compile(Program("python", source)).executable
-    cold = one_box.run(exe, RunInput(stdin=stdin, args=("a1",)), limits)  # a single run starts cold
-    results, warm = warm_runs(one_box, exe, [RunInput(stdin=stdin, args=("a1",))] * 3, limits)
+    cold = cold_box.run(exe, RunInput(stdin=stdin, args=("a1",)), limits)
+    generic = one_box.stats.generic_runs
+    if zygote == "own":  # one batch: forks of a zygote of this executable
+        monkeypatch.setattr(sandbox.pool, "OWN_ZYGOTE_INPUTS", 2)
+        results, warm = warm_runs(one_box, exe, [RunInput(stdin=stdin, args=("a1",))] * 3, limits)
+        assert one_box.stats.generic_runs == generic
+    else:  # single runs: forks of the generic zygote
+        before = one_box.stats.warm_runs
+        results = [one_box.run(exe, RunInput(stdin=stdin, args=("a1",)), limits) for _ in range(3)]
+        warm = one_box.stats.warm_runs - before
+        assert one_box.stats.generic_runs - generic == 3
     assert warm == 3
 
     def observed(r):
@@ -187,15 +231,80 @@ def test_the_warm_path_can_be_switched_off(sandbox):
         cold_sandbox.close()
 
 
-def test_a_candidate_that_cannot_load_warm_runs_cold(one_box):
+def test_a_candidate_that_cannot_load_warm_runs_cold(one_box, cold_box, own_zygotes):
     # A source the warm interpreter cannot compile (a NUL byte) still runs, cold, with the
-    # interpreter's own message.
+    # interpreter's own message: its own zygote does not load, and a child of the generic
+    # zygote execs the interpreter in its place.
     exe = one_box.compile(Program("python", "print(1)\n")).executable
     broken = type(exe)(exe.language, (("prog.py", b"print(1)\n\x00\n"),), exe.argv)
-    cold = one_box.run(broken, b"", FAST)
+    cold = cold_box.run(broken, b"", FAST)
     results, warm = warm_runs(one_box, broken, [b""] * 3)
     assert warm == 0
-    assert all((r.status, r.stderr) == (cold.status, cold.stderr) for r in results)
+    results.append(one_box.run(broken, b"", FAST))  # generic
+    assert all((r.status, r.stdout, r.stderr) == (cold.status, cold.stdout, cold.stderr) for r in results)
+
+
+@pytest.mark.parametrize("source", [
+    b"import json\nprint(json.X, json.__file__.startswith('/box/exe/'))\n",  # a module of the generic zygote
+    b"import re as r\nprint(r.X)\nimport typing\n",
+    b"x = \n",  # a syntax error: the interpreter's own message
+])
+def test_what_a_warm_child_cannot_do_as_a_cold_start_runs_as_one(one_box, cold_box, source):
+    # A file of the program's directory named like a module the generic zygote imported: a
+    # cold start imports that file; the warm child execs a cold start in its place.
+    exe = one_box.compile(Program("python", "pass\n")).executable
+    shadowing = type(exe)(exe.language, (("prog.py", source), ("json.py", b"X = 'mine'\n"),
+                                         ("re.py", b"X = 'my re'\n")), exe.argv)
+    cold = cold_box.run(shadowing, b"", FAST)
+    warm = one_box.run(shadowing, b"", FAST)
+    assert cold.status is not Status.SE, cold.reason
+    assert (warm.status, warm.exit_code, warm.stdout, warm.stderr) == (
+        cold.status, cold.exit_code, cold.stdout, cold.stderr)
+
+
+# Scans its own memory (inherited from the zygote it was forked from) and its view of the
+# box for the paths of other executables.
+SEEKER = r"""
+import os, re, sys
+mine = os.path.basename(os.path.dirname(os.path.abspath(sys.argv[0])))
+found = set()
+pattern = re.compile(rb"/box/exe/([0-9a-f]{32})")
+with open("/proc/self/maps") as maps, open("/proc/self/mem", "rb", buffering=0) as mem:
+    for line in maps:
+        fields = line.split()
+        if "r" not in fields[1] or (len(fields) > 5 and fields[5] in ("[vvar]", "[vsyscall]")):
+            continue
+        start, end = (int(x, 16) for x in fields[0].split("-"))
+        try:
+            mem.seek(start)
+            data = mem.read(end - start)
+        except (OSError, OverflowError, ValueError):
+            continue
+        found |= {m.decode() for m in pattern.findall(data)}
+found.discard(mine)
+try:
+    os.listdir("/box/exe")
+    found.add("listable")
+except OSError:
+    pass
+print(sorted(found))
+"""
+
+
+def test_a_generic_child_finds_no_other_program_path(one_box):
+    # Other programs run before it from the same generic zygote (with arguments, files and
+    # stdin): neither their paths nor their digests are in the memory it inherited.
+    generic = one_box.stats.generic_runs
+    others = [one_box.compile(Program("python", f"import sys\nprint({i}, sys.argv)\n", args=("arg%d" % i,))).executable
+              for i in range(3)]
+    for exe in others:
+        assert one_box.run(exe, RunInput(stdin=b"x", files={"f.txt": b"y"}), FAST).ok
+    seeker = one_box.compile(Program("python", SEEKER)).executable
+    r = one_box.run(seeker, b"", Limits(time_s=5.0, wall_s=10.0, memory_mb=256))
+    assert one_box.stats.generic_runs - generic == 4
+    assert r.ok, r.stderr.decode(errors="replace")
+    assert r.stdout == b"[]\n"
+    assert not any(re.search(exe.digest.encode(), r.stdout + r.stderr) for exe in others)
 
 
 def test_only_standard_modules_the_program_imports_are_preloaded():
