@@ -50,17 +50,20 @@ def limits(args: argparse.Namespace, base: Limits = Limits()) -> Limits:
         raise UsageError(str(exc)) from None
 
 
-def add_sandbox(p: argparse.ArgumentParser) -> None:
-    """``--backend`` and ``--warm-python``."""
+def add_sandbox(p: argparse.ArgumentParser, warm: bool = True) -> None:
+    """``--backend`` and, for a command that runs many programs or inputs (``warm``),
+    ``--warm-python``; a command that runs one program once starts it cold (a warm
+    interpreter would cost its start and save nothing)."""
     p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
-    p.add_argument("--warm-python", action=argparse.BooleanOptionalAction, default=True,
-                   help="run a Python program given several inputs as forks of a warm interpreter "
-                        "(default; results are the same either way)")
+    if warm:
+        p.add_argument("--warm-python", action=argparse.BooleanOptionalAction, default=True,
+                       help="run Python programs as forks of a warm interpreter "
+                            "(default; results are the same either way)")
 
 
 def sandbox_from(args: argparse.Namespace) -> Sandbox:
     """The sandbox the flags of :func:`add_sandbox` ask for."""
-    sandbox: Sandbox = open_sandbox(args.backend, warm_python=args.warm_python)
+    sandbox: Sandbox = open_sandbox(args.backend, warm_python=getattr(args, "warm_python", False))
     return sandbox
 
 

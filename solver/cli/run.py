@@ -17,7 +17,7 @@ def add_parser(sub: Subparsers) -> None:
     p.add_argument("file", help="source file (.py or .cpp)")
     p.add_argument("--language", help="python or cpp (default: from the extension)")
     p.add_argument("--input", help="file to use as stdin (default: this process's stdin)")
-    add_sandbox(p)
+    add_sandbox(p, warm=False)
     add_limits(p)
     p.set_defaults(func=run)
 

@@ -16,6 +16,16 @@ ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "problems" / "sets" / "core"
 
 
+
+def _eval(tmp_path: Path, rows: list[dict], problems: Path) -> tuple[subprocess.CompletedProcess, dict]:
+    """``codesolve eval`` of ``rows`` on ``problems``: the finished process and the JSON report."""
+    samples, out = tmp_path / "samples.jsonl", tmp_path / "report.json"
+    samples.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    proc = subprocess.run([sys.executable, "-m", "solver.cli", "eval", str(samples), "--problems", str(problems),
+                           "--out", str(out)], capture_output=True, timeout=600, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return proc, json.loads(out.read_text())
+
 def test_pass_at_k_hand_computed():
     assert pass_at_k(10, 0, 1) == 0.0
     assert pass_at_k(10, 10, 5) == 1.0
@@ -55,13 +65,7 @@ def test_codesolve_eval(tmp_path):
         {"task_id": "snackhike", "completion": "def longest_snack_run(prices, budget):\n    return 0\n"},
         {"task_id": "not-a-problem", "completion": "print(1)"},
     ]
-    samples = tmp_path / "samples.jsonl"
-    samples.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    out = tmp_path / "report.json"
-    proc = subprocess.run([sys.executable, "-m", "solver.cli", "eval", str(samples), "--problems", str(CORE),
-                           "--out", str(out)], capture_output=True, timeout=600, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr.decode()
-    report = json.loads(out.read_text())
+    proc, report = _eval(tmp_path, rows, CORE)
     per = {r["task_id"]: r for r in report["per_problem"]}
     assert per["meteorlog"]["verdicts"][:3] == ["AC", "AC", "WA"] and per["meteorlog"]["correct"] == 2
     assert per["snackhike"]["verdicts"] == ["AC", "WA", "AC", "WA"]
@@ -83,11 +87,5 @@ def test_eval_humaneval_completions_continue_the_prompt(tmp_path):
     canonical = json.loads(fixture.read_text().splitlines()[0])["canonical_solution"]
     rows = [{"task_id": "HumanEval/0", "completion": canonical},
             {"task_id": "HumanEval/0", "completion": "    return numbers\n"}]
-    samples = tmp_path / "he.jsonl"
-    samples.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    out = tmp_path / "he.json"
-    proc = subprocess.run([sys.executable, "-m", "solver.cli", "eval", str(samples), "--problems", str(fixture),
-                           "--out", str(out)], capture_output=True, timeout=300, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr.decode()
-    report = json.loads(out.read_text())
+    _, report = _eval(tmp_path, rows, fixture)
     assert report["per_problem"][0]["verdicts"] == ["AC", "WA"] and report["pass_at_k"]["1"] == 0.5
