@@ -23,15 +23,7 @@ if TYPE_CHECKING:  # the same names, eagerly, for the type checker
     from .model import Interface, Problem, ProblemSet, TestCase
 
 
-assert set(__all__) == set(_PUBLIC)
-
-
 def __getattr__(name: str) -> Any:
-    module = _PUBLIC.get(name)
-    if module is None:
+    if name not in _PUBLIC:
         raise AttributeError(f"module 'problems' has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{module}", __name__), name)
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return getattr(importlib.import_module(f".{_PUBLIC[name]}", __name__), name)
