@@ -6,10 +6,10 @@ from .errors import BoxCrashed, IsolationUnavailable, SandboxError, UnsupportedL
 from .languages import LANGUAGES, Language, get_language, language_for_path
 from .limits import COMPILE_LIMITS, Limits
 from .programs import CompileResult, Executable, Program, RunInput
-from .results import RunResult, Status
+from .results import Interaction, RunResult, Status
 
 __all__ = [
-    "BACKENDS", "BoxCrashed", "COMPILE_LIMITS", "CompileResult", "Executable", "IsolationUnavailable",
+    "BACKENDS", "BoxCrashed", "COMPILE_LIMITS", "CompileResult", "Executable", "Interaction", "IsolationUnavailable",
     "LANGUAGES", "Language", "Limits", "Program", "RunInput", "RunResult", "Sandbox", "SandboxError", "Status",
     "StopRule", "UnsupportedLanguage", "get_language", "language_for_path", "open_sandbox",
 ]

@@ -30,6 +30,7 @@ whose ``sizes`` lists the lengths of the binary payloads that follow.
 
 from __future__ import annotations
 
+import array
 import ctypes
 import ctypes.util
 import errno
@@ -115,13 +116,18 @@ def prctl(option: int, arg: int) -> None:
 
 # --------------------------------------------------------------------------- wire
 
-def send_msg(sock: socket.socket, header: dict, payloads: list[bytes] = ()) -> None:  # type: ignore[assignment]
-    """Send one message with as few system calls as the socket allows (one, usually)."""
+def send_msg(sock: socket.socket, header: dict, payloads: list[bytes] = (),  # type: ignore[assignment]
+             fds: list[int] | tuple[int, ...] = ()) -> None:
+    """Send one message with as few system calls as the socket allows (one, usually); ``fds``
+    (open file descriptors, e.g. the ends of an interactive run's pipes) travel with its
+    first bytes."""
     header = dict(header, sizes=[len(p) for p in payloads])
     raw = json.dumps(header).encode()
     buffers = [memoryview(struct.pack(">I", len(raw)) + raw)] + [memoryview(p) for p in payloads if p]
+    ancillary = [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", fds))] if fds else []
     while buffers:
-        sent = sock.sendmsg(buffers)
+        sent = sock.sendmsg(buffers, ancillary)
+        ancillary = []
         while buffers and sent >= len(buffers[0]):
             sent -= len(buffers[0])
             buffers.pop(0)
@@ -136,13 +142,18 @@ class Reader:
         self.sock = sock
         self.buf = bytearray()
         self.pos = 0
+        #: File descriptors received with the bytes read so far and not yet taken (not inherited).
+        self.fds: list[int] = []
 
     def read(self, n: int) -> bytes | None:
         while len(self.buf) - self.pos < n:
             if self.pos:
                 del self.buf[:self.pos]
                 self.pos = 0
-            chunk = self.sock.recv(max(1 << 16, n - len(self.buf)))
+            chunk, fds, _, _ = socket.recv_fds(self.sock, max(1 << 16, n - len(self.buf)), 4)
+            for fd in fds:
+                os.set_inheritable(fd, False)
+            self.fds += fds
             if not chunk:
                 return None
             self.buf += chunk
@@ -166,6 +177,11 @@ class Reader:
             payloads.append(data)
         return header, payloads
 
+    def close_fds(self) -> None:
+        """Close the received descriptors no request took."""
+        while self.fds:
+            os.close(self.fds.pop())
+
 
 # --------------------------------------------------------------------------- box set-up
 
@@ -173,6 +189,9 @@ ROOT = "/tmp"          # in the private mount namespace a fresh tmpfs is mounted
 WORK = "/sandbox"      # the run's private writable work dir (fresh tmpfs per run when dirty)
 EXE = "/box/exe"       # executables, root-owned; the dir is not listable, each exe dir is read+exec
 SCRATCH = ("/sandbox", "/tmp", "/dev/shm")
+#: What collecting every file of the work dir (``**``, a program folder's build) brings back at most.
+COLLECT_FILES = 4096
+COLLECT_BYTES = 256 << 20
 
 
 def _mkdirs(path: str, mode: int = 0o755) -> None:
@@ -509,6 +528,11 @@ class Box:
         self.zygote_source: str | None = cfg.get("zygote_source")
         self.cold_only: list[tuple] = []  # keys whose zygote could not load the candidate
         self.children_file = f"/proc/{os.getpid()}/task/{os.getpid()}/children"
+        #: stdin and stdout of the next run, when it is one side of an interactive pair
+        self.pipes: tuple[int, ...] = ()
+        #: When the last run killed for a limit was found over it (before the kill: the other
+        #: side of an interactive pair sees the pipe close only after)
+        self.killed_at = 0.0
         if self.zygote_source is not None and not os.path.exists(self.children_file):
             self.zygote_source = None  # no way to tell the zygote from leftovers: cold runs only
 
@@ -566,11 +590,16 @@ class Box:
         out_bytes = int(lim["output_mb"]) << 20
         cg = self.cgroup
 
-        stdin_fd = os.memfd_create("stdin", os.MFD_CLOEXEC)
-        if stdin_data:
-            _write_all(stdin_fd, stdin_data)
-            os.lseek(stdin_fd, 0, os.SEEK_SET)
-        stdout_fd = os.memfd_create("stdout", os.MFD_CLOEXEC)
+        piped = bool(header.get("pipes"))
+        if piped:  # an interactive run: stdin and stdout are pipes to the other side's box
+            stdin_fd, stdout_fd = self.pipes
+            self.pipes = ()
+        else:
+            stdin_fd = os.memfd_create("stdin", os.MFD_CLOEXEC)
+            if stdin_data:
+                _write_all(stdin_fd, stdin_data)
+                os.lseek(stdin_fd, 0, os.SEEK_SET)
+            stdout_fd = os.memfd_create("stdout", os.MFD_CLOEXEC)
         stderr_fd = os.memfd_create("stderr", os.MFD_CLOEXEC)
         # The supervisor itself lives in the run cgroup (children inherit it for free, no
         # per-run migration): what it holds is the baseline, subtracted from the peak; what
@@ -598,6 +627,8 @@ class Box:
             except OSError as exc:
                 pid, exec_error = 0, f"{argv[0]}: {exc.strerror or exc}".encode()
         os.close(stdin_fd)
+        if piped:  # the program holds its ends now: when it ends, the other side sees EOF
+            os.close(stdout_fd)
         if pid:
             killed_for = self._wait(pid, t0, time_s, wall_s, cpu_before, warm=zygote is not None)
             if zygote is not None:
@@ -633,10 +664,13 @@ class Box:
         peak_mb = max((peak - baseline) / 2**20, rss_mb) if peak is not None else rss_mb
         oom = cg.oom_kills() > oom_before
 
-        stdout_size = os.fstat(stdout_fd).st_size
-        stdout = os.pread(stdout_fd, min(stdout_size, out_bytes), 0)
+        if piped:
+            stdout_size, stdout = 0, b""
+        else:
+            stdout_size = os.fstat(stdout_fd).st_size
+            stdout = os.pread(stdout_fd, min(stdout_size, out_bytes), 0)
+            os.close(stdout_fd)
         stderr = os.pread(stderr_fd, int(lim["stderr_kb"]) << 10, 0)
-        os.close(stdout_fd)
         os.close(stderr_fd)
 
         exit_code = os.WEXITSTATUS(wstatus) if os.WIFEXITED(wstatus) else None
@@ -654,7 +688,8 @@ class Box:
         result = {"status": status, "reason": reason, "exit_code": exit_code, "signal": sig,
                   "cpu_s": cpu, "wall_s": wall, "peak_memory_mb": peak_mb,
                   "collected": collected_names, "phases": phases, "warm": zygote is not None,
-                  "generic": zygote is not None and zygote.generic, "zygote_started": self.zygote_starts > starts}
+                  "generic": zygote is not None and zygote.generic, "zygote_started": self.zygote_starts > starts,
+                  "ended": self.killed_at if killed_for else t_exit}
         return result, [stdout, stderr, *collected]
 
     def runs(self, header: dict, payloads: list[bytes]) -> None:
@@ -844,11 +879,13 @@ class Box:
                         os._exit(0)
                 now = time.monotonic()
                 if now >= wall_deadline:
+                    self.killed_at = now
                     end(pid)
                     return "wall time limit"
                 if now >= next_cpu_check:
                     used = self._cpu_used(pid, cpu_before)
                     if used >= time_s:
+                        self.killed_at = now
                         end(pid)
                         return "cpu time limit"
                     next_cpu_check = now + max(time_s - used, 0.01)
@@ -858,6 +895,7 @@ class Box:
                                  and sample[0] - previous[0] >= THRASH_REFAULTS)
                     thrash_polls = thrash_polls + 1 if thrashing else 0
                     if thrash_polls >= THRASH_POLLS:
+                        self.killed_at = now
                         end(pid)
                         return THRASHING
                     next_mem_check = now + THRASH_POLL_S
@@ -946,6 +984,9 @@ class Box:
         if not patterns:
             return names, datas
         for pattern in patterns:
+            if pattern == "**":
+                self._collect_tree("", names, datas)
+                continue
             head, _, tail = pattern.rpartition("/")
             try:
                 dfd = _open_dir_nofollow(WORK, head)
@@ -961,14 +1002,45 @@ class Box:
                         continue
                     try:
                         st = os.fstat(fd)
-                        if stat.S_ISREG(st.st_mode) and st.st_size <= 256 << 20:
-                            names.append((head + "/" if head else "") + entry)
+                        name = (head + "/" if head else "") + entry
+                        if stat.S_ISREG(st.st_mode) and st.st_size <= 256 << 20 and name not in names:
+                            names.append(name)
                             datas.append(_read_all(fd))
                     finally:
                         os.close(fd)
             finally:
                 os.close(dfd)
         return names, datas
+
+    def _collect_tree(self, rel: str, names: list[str], datas: list[bytes]) -> None:
+        """Every regular file under ``WORK/rel`` (``**``), symbolic links not followed, at
+        most ``COLLECT_FILES`` files and ``COLLECT_BYTES`` in all."""
+        try:
+            dfd = _open_dir_nofollow(WORK, rel)
+        except OSError:
+            return
+        try:
+            for entry in sorted(os.listdir(dfd)):
+                name = f"{rel}/{entry}" if rel else entry
+                try:
+                    st = os.stat(entry, dir_fd=dfd, follow_symlinks=False)
+                except OSError:
+                    continue
+                if stat.S_ISDIR(st.st_mode):
+                    self._collect_tree(name, names, datas)
+                elif (stat.S_ISREG(st.st_mode) and name not in names and len(names) < COLLECT_FILES
+                      and sum(map(len, datas)) + st.st_size <= COLLECT_BYTES):
+                    try:
+                        fd = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dfd)
+                    except OSError:
+                        continue
+                    try:
+                        names.append(name)
+                        datas.append(_read_all(fd))
+                    finally:
+                        os.close(fd)
+        finally:
+            os.close(dfd)
 
     def _clean(self) -> None:
         """Both modes: the supervisor cannot mount (container: no privilege; local: its
@@ -1007,11 +1079,17 @@ class Box:
             header, payloads = msg
             op = header.get("op")
             if op == "runs":
+                reader.close_fds()
                 self.runs(header, payloads)
                 continue
             try:
-                if op == "run":
+                if op == "run" and header.get("pipes"):
+                    reply, out = self.run_piped(header, payloads, reader)
+                elif op == "run":
+                    reader.close_fds()
                     reply, out = self.run(header, payloads)
+                elif op == "has":
+                    reply, out = {"has": header.get("digest") in self.exes}, []
                 elif op == "put":
                     reply, out = self.put(header, payloads), []
                 elif op == "quit":
@@ -1022,7 +1100,20 @@ class Box:
             except Exception as exc:  # noqa: BLE001 - a failed request must not kill the box
                 self._recover()
                 reply, out = {"error": f"{type(exc).__name__}: {exc}"}, []
+            finally:
+                reader.close_fds()
+                for fd in self.pipes:
+                    os.close(fd)
+                self.pipes = ()
             send_msg(self.sock, reply, out)
+
+    def run_piped(self, header: dict, payloads: list[bytes], reader: Reader) -> tuple[dict, list[bytes]]:
+        """One run of an interactive pair: the request brought two descriptors, the program's
+        stdin and stdout (pipes whose other ends the other box's program holds)."""
+        if len(reader.fds) != 2:
+            return {"error": f"an interactive run needs 2 descriptors, got {len(reader.fds)}"}, []
+        self.pipes = (reader.fds.pop(0), reader.fds.pop(0))
+        return self.run(header, payloads)
 
 
 def classify(exec_error: bytes, killed_for: str | None, output_over: bool, sig: int | None,

@@ -3,7 +3,8 @@ wrapper (the run store's recording sandbox) implement, and what the rest of code
 them. The conformance suite (``tests/sandbox/test_conformance.py``) checks it for each one.
 
 ``compile`` turns a program into an executable once; ``run_batch`` runs one executable on
-many inputs under limits and is the hot path. ``run`` (one input), ``close`` and the context
+many inputs under limits and is the hot path; ``interact`` runs a program against an
+interactor (interactive problems). ``run`` (one input), ``close`` and the context
 manager are written here once.
 """
 
@@ -14,10 +15,12 @@ from typing import Any, Callable, Sequence
 
 from .limits import COMPILE_LIMITS, Limits
 from .programs import CompileResult, Executable, InputLike, Program
-from .results import RunResult
+from .results import Interaction, RunResult
 
 #: ``stop(i, result)`` is called as results arrive; True stops the batch (unstarted runs stay None).
 StopRule = Callable[[int, RunResult], bool]
+#: The same for a batch of interactive runs.
+InteractionStopRule = Callable[[int, Interaction], bool]
 
 
 class Sandbox(ABC):
@@ -32,6 +35,15 @@ class Sandbox(ABC):
                   stop: StopRule | None = None) -> list[RunResult | None]:
         """Run ``executable`` once per input, in parallel where the backend can; results in input
         order. A run ``stop`` cut off before it started is None."""
+
+    @abstractmethod
+    def interact(self, program: Executable, interactor: Executable, inputs: Sequence[InputLike],
+                 limits: Limits = Limits(), interactor_limits: Limits = Limits(),
+                 stop: InteractionStopRule | None = None) -> list[Interaction | None]:
+        """Run ``program`` against ``interactor`` once per input, each in its own box, their
+        standard streams crossed (see :class:`Interaction`); the input is the interactor's
+        (its stdin is the program's output, so only its files and arguments count). Results
+        in input order; a run ``stop`` cut off before it started is None."""
 
     def run(self, executable: Executable, input: InputLike = b"", limits: Limits = Limits()) -> RunResult:
         """Run ``executable`` on one input."""

@@ -1,7 +1,8 @@
 """The language table: how to compile and run each language.
 
 Adding a language is one entry: a source file name, a compile command (run inside the
-sandbox, in the work dir holding the source), the artefacts to keep (globs) and the run
+sandbox, in the work dir holding the source), the artefacts to keep (globs; ``**`` keeps
+every file under the work dir) and the run
 command (``{dir}`` is the read-only directory holding the artefacts); the name a prompt
 gives it, the other names a user may type and the tags a model may put on a fenced code
 block. A language with no compile command keeps its source files as they are and runs in
@@ -75,17 +76,37 @@ LANGUAGES: dict[str, Language] = {
     for lang in (
         Language("python", (".py",), "prog.py", (), ("*.py",), ("python3", "-B", "{dir}/prog.py"),
                  python_syntax, title="Python 3", aliases=("py", "python3")),
+        # As judges compile (DOMjudge, Kattis, Codeforces): optimised, the GNU dialect (so
+        # GNU extensions and <bits/stdc++.h> habits compile), ONLINE_JUDGE defined (solutions
+        # read a local file without it). C++17 because every judge accepts it and the prompt
+        # names it; dynamically linked (the boxes have the runtime; -static would cost a
+        # slower link and a 2 MB executable shipped to every box).
         Language("cpp", (".cpp", ".cc", ".cxx", ".c++"), "prog.cpp",
-                 ("g++", "-O2", "-std=c++17", "-pipe", "-o", "prog", "prog.cpp"), ("prog",),
+                 ("g++", "-O2", "-std=gnu++17", "-DONLINE_JUDGE", "-pipe", "-o", "prog", "prog.cpp"), ("prog",),
                  ("{dir}/prog",), title="C++17", aliases=("c++", "cxx", "c++17"), fence_tags=("cc", "c")),
     )
 }
+
+#: A program folder with ``build``/``run`` scripts (problemtools' convention, used by contest
+#: packages for validators, interactors and submissions): ``build``, when there is one, runs
+#: in the compile box under the compile limits with the folder's files beside it; ``run``
+#: (a script with a ``#!`` line, or what ``build`` made) is the program, run from the
+#: read-only directory holding everything the folder held and the build wrote. Not a
+#: language a candidate is written in, so not in :data:`LANGUAGES`. Its ``source`` is the
+#: build script (empty when the folder has none).
+BUILD_RUN = Language(
+    "build-run", (), "build",
+    ("/bin/sh", "-c", 'if [ -s build ]; then chmod +x build && ./build || exit $?; fi; '
+                      '[ -f run ] || { echo "no run script in the program folder (nor made by build)" >&2; exit 1; }'),
+    ("run", "**"), ("{dir}/run",), title="program folder (build/run scripts)")
 
 ALIASES = {alias: lang.name for lang in LANGUAGES.values() for alias in lang.aliases}
 
 
 def get_language(name: str) -> Language:
     key = ALIASES.get(name.lower(), name.lower())
+    if key == BUILD_RUN.name:
+        return BUILD_RUN
     try:
         return LANGUAGES[key]
     except KeyError:

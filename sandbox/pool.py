@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import math
 import os
 import queue
 import random
+import signal
 import sys
 import threading
 import time
@@ -25,13 +27,13 @@ from typing import Any, Callable, Iterator, Sequence
 
 from . import _box
 from ._zygote import GENERIC_PRELOAD
-from .base import Sandbox, StopRule
+from .base import InteractionStopRule, Sandbox, StopRule
 from .cgroups import BoxCgroup
 from .errors import BoxCrashed, IsolationUnavailable
 from .languages import get_language
 from .limits import COMPILE_LIMITS, Limits
 from .programs import CompileResult, Executable, InputLike, Program, RunInput, as_run_input, parse_python
-from .results import RunResult, Status
+from .results import Interaction, RunResult, Status
 
 #: The box supervisor and the warm interpreter, run (local) or mounted (docker) from this package.
 BOX_SCRIPT = os.path.abspath(_box.__file__)
@@ -107,11 +109,14 @@ class Box:
         """The box in error messages."""
 
     def call(self, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes]]:
+        self.send(header, payloads)
+        return self.receive()
+
+    def send(self, header: dict, payloads: list[bytes], fds: tuple[int, ...] = ()) -> None:
         try:
-            _box.send_msg(self.sock, header, payloads)
+            _box.send_msg(self.sock, header, payloads, fds)
         except OSError as exc:
             raise BoxCrashed(f"{self.describe()}: {exc}") from exc
-        return self.receive()
 
     def receive(self) -> tuple[dict, list[bytes]]:
         try:
@@ -121,6 +126,12 @@ class Box:
         if msg is None:
             raise BoxCrashed(f"{self.describe()} closed its connection")
         return msg
+
+    def ensure(self, exe: Executable) -> None:
+        """``exe`` stored in the box (sent when the box does not hold it)."""
+        reply, _ = self.call({"op": "has", "digest": exe.digest}, [])
+        if not reply.get("has"):
+            self.put(exe)
 
     def put(self, exe: Executable) -> None:
         header = {"op": "put", "digest": exe.digest, "names": [n for n, _ in exe.files]}
@@ -167,6 +178,7 @@ class BoxSandbox(Sandbox):
         self._boxes: list[Box] = []
         self._idle: queue.Queue[Box] = queue.Queue()
         self._lock = threading.Lock()
+        self._pair_lock = threading.Lock()
         self._closed = False
         self._starting = 0
         self.stats = RunStats()
@@ -187,8 +199,9 @@ class BoxSandbox(Sandbox):
         uid = random.SystemRandom().randrange(200_000, 2_000_000_000)
         return self._open_box(dict(self._box_cfg, uid=uid, gid=uid))
 
-    def _acquire(self) -> Box:
-        """An idle box, starting one while fewer than ``workers`` exist."""
+    def _acquire(self, most: int = 0) -> Box:
+        """An idle box, starting one while fewer than ``workers`` (or ``most``) exist."""
+        most = max(most, self.workers)
         while True:
             with self._lock:
                 if self._closed:
@@ -197,7 +210,7 @@ class BoxSandbox(Sandbox):
                     return self._idle.get_nowait()
                 except queue.Empty:
                     pass
-                start = self._starting + len(self._boxes) < self.workers
+                start = self._starting + len(self._boxes) < most
                 if start:
                     self._starting += 1
             if start:
@@ -213,6 +226,17 @@ class BoxSandbox(Sandbox):
                 return self._idle.get(timeout=0.2)  # re-check: a broken box frees a slot
             except queue.Empty:
                 continue
+
+    def _acquire_pair(self) -> tuple[Box, Box]:
+        """Two boxes for an interactive run (two exist even with one worker). Pairs are taken
+        one at a time, so two callers never each hold one box and wait for a second."""
+        with self._pair_lock:
+            first = self._acquire(2)
+            try:
+                return first, self._acquire(2)
+            except BaseException:
+                self._release(first)
+                raise
 
     def _release(self, box: Box, broken: bool = False) -> None:
         if broken:
@@ -419,6 +443,116 @@ class BoxSandbox(Sandbox):
         if errors:
             raise errors[0]
         return results
+
+    def interact(self, program: Executable, interactor: Executable, inputs: Sequence[InputLike],
+                 limits: Limits = Limits(), interactor_limits: Limits = Limits(),
+                 stop: InteractionStopRule | None = None) -> list[Interaction | None]:
+        """Each input is one interactive run on a pair of boxes (see ``_interact``); pairs
+        run in parallel, one per two workers. Always cold: a warm interpreter's streams are
+        not pipes."""
+        items = [as_run_input(x) for x in inputs]
+        results: list[Interaction | None] = [None] * len(items)
+        next_index = [0]
+        stopped = threading.Event()
+        lock = threading.Lock()
+        errors: list[BaseException] = []
+
+        def worker() -> None:
+            pair: tuple[Box, Box] | None = None
+            try:
+                while not stopped.is_set():
+                    with lock:
+                        i = next_index[0]
+                        if i >= len(items):
+                            return
+                        next_index[0] += 1
+                    if pair is None:
+                        pair = self._acquire_pair()
+                    try:
+                        result = self._interact(pair, program, interactor, items[i], limits, interactor_limits)
+                    except BoxCrashed as exc:
+                        for box in pair:
+                            self._release(box, broken=True)
+                        pair = None
+                        failed = RunResult(Status.SE, reason=str(exc))
+                        result = Interaction(failed, failed)
+                    results[i] = result
+                    if stop is not None and stop(i, result):
+                        stopped.set()
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+                errors.append(exc)
+                stopped.set()
+                if pair is not None:
+                    for box in pair:
+                        self._release(box, broken=True)
+                    pair = None
+            finally:
+                if pair is not None:
+                    for box in pair:
+                        self._release(box)
+
+        n_pairs = max(1, min(len(items), self.workers // 2))
+        if n_pairs <= 1:
+            worker()
+        else:
+            threads = [threading.Thread(target=worker, daemon=True) for _ in range(n_pairs)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+        if errors:
+            raise errors[0]
+        return results
+
+    def _interact(self, pair: tuple[Box, Box], program: Executable, interactor: Executable, item: RunInput,
+                  limits: Limits, interactor_limits: Limits) -> Interaction:
+        """One interactive run: two pipes, each box given its program's ends with the request
+        (over the box socket), the host's copies closed at once, so that when one side ends
+        (or never starts) the other reads end-of-file or gets a broken pipe. Each box runs
+        its side under its own limits and reports when it ended."""
+        ours, theirs = pair
+        ours.ensure(program)
+        theirs.ensure(interactor)
+        to_program, from_interactor = os.pipe()    # the interactor writes, the program reads
+        to_interactor, from_program = os.pipe()    # the program writes, the interactor reads
+        pipes = [to_program, from_interactor, to_interactor, from_program]
+        names = list(item.files)
+        sides = (
+            (ours, {"op": "run", "pipes": True, "digest": program.digest, "argv": self._argv(program.argv),
+                    "limits": _limits_json(limits), "files": [], "dirs": [], "collect": []},
+             [b""], (to_program, from_program), limits),
+            (theirs, {"op": "run", "pipes": True, "digest": interactor.digest,
+                      "argv": self._argv(interactor.argv) + list(item.args), "limits": _limits_json(interactor_limits),
+                      "files": names, "dirs": list(item.dirs), "collect": list(item.collect)},
+             [b""] + [bytes(item.files[n]) for n in names], (to_interactor, from_interactor), interactor_limits))
+        started: list[Box] = []
+        t0 = time.perf_counter()
+        try:
+            for box, header, payloads, fds, lim in sides:
+                box.sock.settimeout(lim.wall_limit_s + self.reply_grace_s)
+                try:
+                    box.send(header, payloads, fds)
+                except BoxCrashed:
+                    for fd in pipes:
+                        os.close(fd)
+                    pipes = []
+                    for other in started:  # its program sees the pipe close and ends
+                        other.receive()
+                    raise
+                started.append(box)
+        finally:
+            for fd in pipes:
+                os.close(fd)
+        replies = [box.receive() for box in started]
+        elapsed = time.perf_counter() - t0
+        (ours_reply, ours_out), (theirs_reply, theirs_out) = replies
+        program = self._result(ours_reply, ours_out, elapsed)
+        # Which side ended first: by the boxes' clocks (one monotonic clock), or for certain
+        # when the program died of writing to a pipe the interactor had closed (the clocks
+        # cannot order two ends microseconds apart: each box sees its own a wake-up later).
+        broken_pipe = program.signal == signal.SIGPIPE or b"BrokenPipeError" in program.stderr[-4096:]
+        first = broken_pipe or float(theirs_reply.get("ended", math.inf)) < float(ours_reply.get("ended", math.inf))
+        return Interaction(program, self._result(theirs_reply, theirs_out, elapsed), interactor_first=first)
 
     # ------------------------------------------------------------------ life cycle
     @staticmethod

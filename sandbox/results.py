@@ -63,6 +63,20 @@ class RunResult:
         return out
 
 
+@dataclass(frozen=True)
+class Interaction:
+    """One interactive run: a program and an interactor, each in its own box, the program's
+    stdout connected to the interactor's stdin and the interactor's stdout to the program's
+    stdin. Each side's result is a run of its own under its own limits (their ``stdout`` is
+    empty: it went into the pipe). ``interactor_first``: the interactor ended before the
+    program did, by the boxes' clocks or because the program died writing to the pipe the
+    interactor had closed (what judging needs to give a verdict as problem-package tools do)."""
+
+    program: RunResult
+    interactor: RunResult
+    interactor_first: bool = False
+
+
 def _is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")

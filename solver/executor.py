@@ -10,27 +10,41 @@
   restarted (on any node) and its chunk retried there; executions are pure functions of
   (program, input, limits), so a retry neither loses nor duplicates a result.
 
-Both give the solver a ``Sandbox`` (``compile``, ``run_batch``, ``run``, ``close``), so the
+Both give the solver a ``Sandbox`` (``compile``, ``run_batch``, ``interact``, ``run``,
+``close``), so the
 pipeline, the run database and resume work the same on either.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import math
 import os
 import threading
 from collections import OrderedDict
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Sequence, TypeVar
 
-from sandbox import COMPILE_LIMITS, CompileResult, Executable, Limits, Program, RunResult, Sandbox, SandboxError, Status
+from sandbox import (
+                     COMPILE_LIMITS,
+                     CompileResult,
+                     Executable,
+                     Interaction,
+                     Limits,
+                     Program,
+                     RunResult,
+                     Sandbox,
+                     SandboxError,
+                     Status,
+)
 from sandbox.backends import open_sandbox
 from sandbox.programs import InputLike, RunInput, as_run_input
 
 log = logging.getLogger(__name__)
 
 EXECUTORS = ("local", "ray")
+T = TypeVar("T")
 #: Inputs larger than this travel through the object store once, by content hash.
 LARGE_INPUT = 64 << 10
 
@@ -66,6 +80,13 @@ class _BoxWorker:
 
         items = [ray.get(x) if isinstance(x, ray.ObjectRef) else x for x in inputs]
         return self.sandbox.run_batch(executable, items, limits)
+
+    def interact(self, program: Executable, interactor: Executable, inputs: list[Any], limits: Limits,
+                 interactor_limits: Limits) -> list[Interaction | None]:
+        import ray
+
+        items = [ray.get(x) if isinstance(x, ray.ObjectRef) else x for x in inputs]
+        return self.sandbox.interact(program, interactor, items, limits, interactor_limits)
 
 
 class RayExecutor(Sandbox):
@@ -147,19 +168,39 @@ class RayExecutor(Sandbox):
                   stop: Callable[[int, RunResult], bool] | None = None) -> list[RunResult | None]:
         """Chunks of inputs to the workers, ``in_flight`` per worker at most; results in input
         order. After ``stop(index, result)`` returns True no further chunk is sent."""
+        exe_ref = self._ref("exe:" + executable.digest, executable)
+        failed = RunResult(Status.SE)
+        return self._spread(lambda actor, part: actor.run.remote(exe_ref, part, limits), inputs,
+                            lambda why: dataclasses.replace(failed, reason=why), stop)
+
+    def interact(self, program: Executable, interactor: Executable, inputs: Sequence[InputLike],
+                 limits: Limits = Limits(), interactor_limits: Limits = Limits(),
+                 stop: Callable[[int, Interaction], bool] | None = None) -> list[Interaction | None]:
+        """As ``run_batch``: chunks of interactive runs, each run on one worker's pair of boxes."""
+        refs = [self._ref("exe:" + e.digest, e) for e in (program, interactor)]
+
+        def failed(why: str) -> Interaction:
+            return Interaction(RunResult(Status.SE, reason=why), RunResult(Status.SE, reason=why))
+
+        return self._spread(lambda actor, part: actor.interact.remote(*refs, part, limits, interactor_limits),
+                            inputs, failed, stop)
+
+    def _spread(self, call: Callable[[Any, list[Any]], Any], inputs: Sequence[InputLike],
+                failed: Callable[[str], T], stop: Callable[[int, T], bool] | None) -> list[T | None]:
+        """``call(actor, chunk)`` for chunks of ``inputs``, at most ``in_flight`` per worker;
+        the results in input order (``failed(reason)`` for a chunk whose worker was lost)."""
         ray = self._ray
         items = [as_run_input(x) for x in inputs]
-        results: list[RunResult | None] = [None] * len(items)
+        results: list[T | None] = [None] * len(items)
         if not items:
             return results
         size = max(1, min(self.chunk, math.ceil(len(items) / len(self.actors))))
-        exe_ref = self._ref("exe:" + executable.digest, executable)
         pending: dict[Any, tuple[int, int]] = {}
         start, stopped = 0, False
         while (start < len(items) and not stopped) or pending:
             while start < len(items) and not stopped and len(pending) < self.in_flight * len(self.actors):
                 end = min(start + size, len(items))
-                ref = self._actor().run.remote(exe_ref, [self._input(i) for i in items[start:end]], limits)
+                ref = call(self._actor(), [self._input(i) for i in items[start:end]])
                 pending[ref] = (start, end)
                 start = end
             done, _ = ray.wait(list(pending), num_returns=1)
@@ -168,7 +209,7 @@ class RayExecutor(Sandbox):
                 try:
                     part = ray.get(ref)
                 except Exception as exc:  # noqa: BLE001 - retries exhausted: sandbox failures, not verdicts
-                    part = [RunResult(Status.SE, reason=f"ray worker: {exc}")] * (hi - lo)
+                    part = [failed(f"ray worker: {exc}")] * (hi - lo)
                 for i, r in enumerate(part, lo):
                     results[i] = r
                     if stop is not None and r is not None and stop(i, r):

@@ -28,7 +28,18 @@ import threading
 import time
 from typing import Any, Callable, Sequence
 
-from sandbox import COMPILE_LIMITS, CompileResult, Executable, Limits, Program, RunInput, RunResult, Sandbox, Status
+from sandbox import (
+                     COMPILE_LIMITS,
+                     CompileResult,
+                     Executable,
+                     Interaction,
+                     Limits,
+                     Program,
+                     RunInput,
+                     RunResult,
+                     Sandbox,
+                     Status,
+)
 from sandbox.programs import InputLike, as_run_input
 
 DB_NAME = "run.sqlite"
@@ -227,6 +238,16 @@ class RecordingSandbox(Sandbox):
         if self.on_run:
             self.on_run(1)
         return result
+
+    def interact(self, program: Executable, interactor: Executable, inputs: Sequence[InputLike],
+                 limits: Limits = Limits(), interactor_limits: Limits = Limits(),
+                 stop: Callable[[int, Interaction], bool] | None = None) -> list[Interaction | None]:
+        """Interactive runs are not recorded (an adaptive interactor need not answer alike
+        twice): they run on ``inner`` every time."""
+        results = self.inner.interact(program, interactor, inputs, limits, interactor_limits, stop)
+        if self.on_run:
+            self.on_run(sum(r is not None for r in results))
+        return results
 
     def run_batch(self, executable: Executable, inputs: Sequence[InputLike], limits: Limits = Limits(),
                   stop: Callable[[int, RunResult], bool] | None = None) -> list[RunResult | None]:
