@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING, Any
 #: the errors does not load every loader).
 _PUBLIC = {
     **dict.fromkeys(("ProblemError", "UnknownFormat", "UnsupportedProblem"), "errors"),
-    "load": "loader",
+    **dict.fromkeys(("bundled_sets", "load"), "loader"),
     **dict.fromkeys(("Interface", "Problem", "ProblemSet", "TestCase"), "model"),
 }
 
 __all__ = ["Interface", "Problem", "ProblemError", "ProblemSet", "TestCase", "UnknownFormat", "UnsupportedProblem",
-           "load"]
+           "bundled_sets", "load"]
 
 if TYPE_CHECKING:  # the same names, eagerly, for the type checker
     from .errors import ProblemError, UnknownFormat, UnsupportedProblem
-    from .loader import load
+    from .loader import bundled_sets, load
     from .model import Interface, Problem, ProblemSet, TestCase
 
 

@@ -6,10 +6,12 @@ What is read (legacy format and the versioned format with ``problem_format_versi
   ``license``, ``rights_owner``, ``keywords``; ``limits.time_limit`` (versioned format),
   ``limits.time_multiplier`` (legacy, default 5), ``limits.memory`` and
   ``limits.output`` (MB); ``validation`` (``default``, ``custom``, ``custom interactive``)
-  and ``validator_flags``; ``type`` (versioned format; ``interactive`` and
-  ``multi-pass`` are unsupported). codesolve's own block ``codesolve:`` may give
-  ``difficulty``, ``interface`` (``stdio`` or ``function``), ``entry_point`` and
-  ``signature``.
+  and ``validator_flags``; ``type`` (versioned format; ``multi-pass`` is unsupported).
+  An interactive problem (``validation: custom interactive``, or ``type: interactive``)
+  is judged against its output validator as the interactor; its samples' ``.interaction``
+  files (``<`` lines the program reads, ``>`` lines it writes) are shown in prompts.
+  codesolve's own block ``codesolve:`` may give ``difficulty``, ``interface`` (``stdio``
+  or ``function``), ``entry_point`` and ``signature``.
 * the time limit, first found of: ``limits.time_limit``; a ``.timelimit`` file
   (DOMjudge/BAPCtools); ``timelimit`` in ``domjudge-problem.ini``; else Kattis's rule,
   the slowest accepted submission's time times ``time_multiplier``, rounded up to whole
@@ -24,9 +26,12 @@ What is read (legacy format and the versioned format with ``problem_format_versi
 * output validators from ``output_validators/`` (legacy) or ``output_validator/``; input
   validators from ``input_validators/`` or ``input_validator/``: each a single ``.py`` or
   ``.cpp`` file, or a folder whose main source is the one ``.py``/``.cpp`` file (or the
-  ``.cpp`` file defining ``main``), other files being placed beside it. They are
-  compiled and run in the sandbox.
-* ``submissions/<category>/`` source files, for ``codesolve problems validate``.
+  ``.cpp`` file defining ``main``), other files being placed beside it; or a program
+  folder with ``build``/``run`` scripts (problemtools' convention: ``build``, if present,
+  runs in the compile box; ``run`` is the program). They are compiled and run in the
+  sandbox.
+* ``submissions/<category>/`` source files and program folders (either kind above), for
+  ``codesolve problems validate``.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from typing import Any
 import yaml
 
 from sandbox import Limits, Program
-from sandbox.languages import LANGUAGES
+from sandbox.languages import BUILD_RUN, LANGUAGES
 
 from .errors import CheckerError, ProblemError, UnsupportedProblem
 from .judging import Checker
@@ -115,7 +120,7 @@ def load_package(path: str) -> Problem:
     short = os.path.basename(os.path.abspath(path))
     versioned = "problem_format_version" in cfg and str(cfg["problem_format_version"]) != "legacy"
 
-    _reject_interactive(cfg, yaml_path, versioned)
+    _reject_unsupported(cfg, yaml_path)
     name = cfg.get("name", short)
     if isinstance(name, dict):
         name = name.get("en") or next(iter(name.values()), short)
@@ -165,13 +170,16 @@ def load_package(path: str) -> Problem:
     )
 
 
-def _reject_interactive(cfg: dict, yaml_path: str, versioned: bool) -> None:
+def _is_interactive(cfg: dict) -> bool:
+    kinds = cfg.get("type", [])
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds or [])
+    return "interactive" in str(cfg.get("validation", "default")).split() or "interactive" in kinds
+
+
+def _reject_unsupported(cfg: dict, yaml_path: str) -> None:
     validation = str(cfg.get("validation", "default"))
     kinds = cfg.get("type", [])
     kinds = [kinds] if isinstance(kinds, str) else list(kinds or [])
-    if "interactive" in validation.split() or "interactive" in kinds:
-        raise UnsupportedProblem(yaml_path, "interactive problems are not supported by codesolve yet",
-                                 "type" if "interactive" in kinds else "validation")
     if "multi-pass" in kinds:
         raise UnsupportedProblem(yaml_path, "multi-pass problems are not supported by codesolve yet", "type")
     if "scoring" in validation.split() or "scoring" in kinds:
@@ -232,15 +240,18 @@ def _checker(path: str, cfg: dict, testdata: dict, yaml_path: str, versioned: bo
     if args:
         flags = f"{flags} {args}".strip()
     validators = _programs(path, ("output_validators", "output_validator"))
+    interactive = _is_interactive(cfg)
     custom = str(cfg.get("validation", "default")).split()[:1] == ["custom"] or (versioned and validators)
-    if custom:
+    if custom or interactive:
+        what = "an interactive problem needs its interactor" if interactive else "validation is custom"
         if not validators:
-            raise ProblemError(yaml_path, "validation is custom but there is no output validator "
+            raise ProblemError(yaml_path, f"{what} but there is no output validator "
                                           "(expected output_validators/ or output_validator/)", "validation")
         if len(validators) > 1:
             raise ProblemError(os.path.join(path, "output_validators"),
                                f"expected one output validator, found {len(validators)}")
-        return Checker(kind="validator", validator=validators[0], validator_args=tuple(flags.split()))
+        return Checker(kind="interactor" if interactive else "validator", validator=validators[0],
+                       validator_args=tuple(flags.split()))
     kind = "json" if interface.kind == "function" else "default"
     try:
         return Checker.from_flags(flags, kind=kind)
@@ -296,7 +307,9 @@ def _tests(path: str, group: str) -> tuple[TestCase, ...]:
         if not os.path.isfile(ans):
             raise ProblemError(inp, f"has no answer file (expected {os.path.basename(ans)} beside it)")
         rel = os.path.relpath(inp[:-3], os.path.join(path, "data"))
-        tests.append(TestCase(rel, inp, ans, os.path.dirname(rel)))
+        interaction = inp[:-3] + ".interaction"
+        tests.append(TestCase(rel, inp, ans, os.path.dirname(rel),
+                              interaction if os.path.isfile(interaction) else None))
     return tuple(tests)
 
 
@@ -308,15 +321,44 @@ def _submissions(path: str) -> dict[str, tuple[str, ...]]:
     for category in sorted(os.listdir(root)):
         folder = os.path.join(root, category)
         if os.path.isdir(folder):
-            files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
-                           if os.path.splitext(f)[1] in _SOURCE_EXT)
+            files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if not _ignored(f)
+                           and (os.path.splitext(f)[1] in _SOURCE_EXT or os.path.isdir(os.path.join(folder, f))))
             if files:
                 out[category] = tuple(files)
     return out
 
 
+def _ignored(name: str) -> bool:
+    """Not part of a package's programs: byte code an installer wrote (``__pycache__``),
+    hidden files and folders."""
+    return name == "__pycache__" or name.startswith(".")
+
+
+def is_build_run(path: str) -> bool:
+    """A program folder with ``build`` and/or ``run`` scripts (problemtools' convention)."""
+    return os.path.isdir(path) and any(os.path.isfile(os.path.join(path, f)) for f in ("build", "run"))
+
+
+def _folder_files(path: str) -> list[tuple[str, bytes]]:
+    """Every file under ``path`` (relative names, sorted), symbolic links to files included."""
+    out = []
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not _ignored(d))
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            if os.path.isfile(full):
+                with open(full, "rb") as f:
+                    out.append((os.path.relpath(full, path), f.read()))
+    return out
+
+
 def program_from_path(path: str) -> Program:
-    """A program from one source file, or from a folder holding one main source."""
+    """A program from one source file, a folder holding one main source, or a program folder
+    with ``build``/``run`` scripts (see :data:`sandbox.languages.BUILD_RUN`)."""
+    if is_build_run(path):
+        folder = dict(_folder_files(path))
+        build = folder.pop("build", b"")
+        return Program(BUILD_RUN.name, build, tuple(sorted(folder.items())))
     if os.path.isfile(path):
         lang = _SOURCE_EXT.get(os.path.splitext(path)[1])
         if lang is None:
@@ -356,11 +398,11 @@ def _programs(path: str, dirnames: tuple[str, ...]) -> list[Program]:
         folder = os.path.join(path, d)
         if not os.path.isdir(folder):
             continue
-        entries = sorted(os.listdir(folder))
+        entries = sorted(e for e in os.listdir(folder) if not _ignored(e))
         subdirs = [e for e in entries if os.path.isdir(os.path.join(folder, e))]
         loose = [e for e in entries if os.path.splitext(e)[1] in _SOURCE_EXT]
-        if d.endswith("validator") and not subdirs:  # versioned format: the folder is one program
-            if loose:
+        if d.endswith("validator") and (not subdirs or is_build_run(folder)):  # versioned: one program
+            if loose or is_build_run(folder):
                 programs.append(program_from_path(folder))
             continue
         programs += [program_from_path(os.path.join(folder, e)) for e in subdirs]

@@ -28,6 +28,9 @@ class TestCase:
     input_ref: bytes | str
     answer_ref: bytes | str | None = None
     group: str = "secret"
+    #: An interactive problem's sample conversation (a Kattis ``.interaction`` file: ``<``
+    #: before a line the program reads, ``>`` before one it writes), or None.
+    interaction_ref: bytes | str | None = None
 
     @functools.cached_property
     def input(self) -> bytes:
@@ -36,6 +39,10 @@ class TestCase:
     @functools.cached_property
     def answer(self) -> bytes:
         return b"" if self.answer_ref is None else _read(self.answer_ref)
+
+    @functools.cached_property
+    def interaction(self) -> str:
+        return "" if self.interaction_ref is None else _read(self.interaction_ref).decode("utf-8", errors="replace")
 
     def to_test(self) -> Test:
         return Test(self.name, self.input, self.answer)
@@ -119,6 +126,11 @@ class Problem:
         return len(self.tests)
 
     @property
+    def interactive(self) -> bool:
+        """The program talks with an interactor (the checker) instead of writing an output."""
+        return self.checker.interactive
+
+    @property
     def soft_examples(self) -> bool:
         """The samples are examples read from the statement's text (group ``example``) that
         the judge does not check: a candidate failing one may still be right."""
@@ -130,7 +142,7 @@ class Problem:
 
     def describe(self) -> str:
         """One line: id, title, interface, number of tests, limits."""
-        iface = self.interface.kind
+        iface = "interactive" if self.interactive else self.interface.kind
         if self.interface.kind == "function":
             iface += f":{self.interface.entry_point}"
         tests = f"{self.test_count} tests" if not self.test_program else "test program"

@@ -52,12 +52,16 @@ from problems.judging import (
     call_limits,
     compile_validator,
     function_calls_program,
+    interaction_verdict,
+    interactor_input,
+    interactor_limits,
+    judge_interactions,
     judge_runs,
     run_calls,
     run_validator,
     solution_program,
 )
-from sandbox import Limits, Program, RunInput, RunResult, Sandbox, get_language
+from sandbox import Interaction, Limits, Program, RunInput, RunResult, Sandbox, Status, get_language
 
 from .execution import FLOOR_S, execute, timeouts_stop
 from .extract import completed_program, extract_code, fingerprint
@@ -75,7 +79,7 @@ from .prompts import (
     solve_messages,
     validator_messages,
 )
-from .ranker import Cluster, ExpectedTest, canonical_output, cluster, output_classes, rank, select
+from .ranker import Cluster, ExpectedTest, canonical_output, cluster, interaction_classes, output_classes, rank, select
 from .testgen import MAX_INPUT_BYTES, expected_tests_from_reply, inputs_from_reply, sample_mutations, validate_inputs
 
 #: Runs a coroutine to completion and returns its result.
@@ -251,7 +255,22 @@ class _Run:
 
     def execute(self, cid: int, inputs: Sequence[bytes], limits: Limits, max_timeouts: int) -> list[RunResult | None]:
         """Candidate ``cid`` on ``inputs`` (``limits`` per input or call), stopping after
-        ``max_timeouts`` timeouts."""
+        ``max_timeouts`` timeouts. On an interactive problem each input is the interactor's
+        data (no answer file content) and a run's behaviour is the interactor's verdict
+        (:func:`interaction_run`)."""
+        if self.problem.interactive:
+            assert self.checker.validator is not None
+            items = [interactor_input(Test(f"input-{i}", data, b""), self.problem.checker.validator_args)
+                     for i, data in enumerate(inputs)]
+            seen = [0]
+
+            def stop(_: int, interaction: Interaction) -> bool:
+                seen[0] += interaction.program.status is Status.TLE
+                return seen[0] >= max_timeouts
+
+            interactions = self.sandbox.interact(self.executables[cid], self.checker.validator, items, limits,
+                                                 interactor_limits(limits), stop=stop)
+            return [None if x is None else interaction_run(x) for x in interactions]
         if self._calls(self.attempt.candidates[cid]):
             return run_calls(self.sandbox, self.executables[cid], inputs, limits, max_timeouts)
         return self.sandbox.run_batch(self.executables[cid], list(inputs), limits, stop=timeouts_stop(max_timeouts))
@@ -279,6 +298,9 @@ class _Run:
             cand.feedback = "compilation failed:\n" + compiled.run.stderr.decode(errors="replace")[-1500:]
             return
         self.executables[cand.id] = compiled.executable
+        if self.problem.interactive:
+            self._check_interactive_samples(cand)
+            return
         # Soft examples are all run (how many pass counts); judged samples stop at the first failure.
         patience = len(self.samples) if self.soft_examples else 1
         runs = self.execute(cand.id, [t.input for t in self.samples], self.limits, patience)
@@ -298,6 +320,22 @@ class _Run:
                              f"Your program's verdict: {failed.verdict.value}"
                              + (f" ({failed.message[:200]})" if failed.message else "")
                              + f"\nYour output:\n{got}" + (f"\nStandard error:\n{err}" if err.strip() else ""))
+
+    def _check_interactive_samples(self, cand: Candidate) -> None:
+        """An interactive problem's candidate against the interactor on the samples."""
+        result = judge_interactions(self.sandbox, self.executables[cand.id], self.samples, self.limits,
+                                    self.checker)
+        cand.sample_verdict = result.verdict.value
+        cand.samples_passed = sum(t.verdict is Verdict.AC for t in result.tests)
+        failed = result.failed_test
+        if failed is not None:
+            sample = next(t for t in self.problem.samples if t.name == failed.name)
+            err = failed.run.stderr.decode(errors="replace")[-800:] if failed.run else ""
+            shown = sample.interaction or f"The judge's data:\n{sample.input.decode(errors='replace')[:1500]}"
+            cand.feedback = (f"Sample interaction:\n{shown[:2000]}\n"
+                             f"Your program's verdict: {failed.verdict.value}"
+                             + (f" ({failed.message[:300]})" if failed.message else "")
+                             + (f"\nStandard error:\n{err}" if err.strip() else ""))
 
     def survivors(self) -> list[int]:
         """Distinct candidates that pass every sample; with soft examples and none passing
@@ -401,7 +439,8 @@ class _Run:
         results = await asyncio.gather(
             ask(generator_messages(p), "generator"), ask(inputs_messages(p, c.model_inputs), "inputs"),
             ask(validator_messages(p) if not p.input_validators else None, "validator"),
-            ask(expected_tests_messages(p, c.codet_tests) if c.codet_tests else None, "tests", c.tests_samples),
+            ask(expected_tests_messages(p, c.codet_tests) if c.codet_tests and not p.interactive else None,
+                "tests", c.tests_samples),
             return_exceptions=True)
         _raise_unusable(results)
         for purpose, r in zip(("generator", "inputs", "validator", "tests"), results):
@@ -484,8 +523,12 @@ class _Run:
         attempt.inputs = [attempt.inputs[i] for i in execution.kept]
         attempt.execution = execution.summary()
         runs = execution.runs
-        accepts = self._validator_accepts if self.checker.validator is not None and attempt.inputs else None
-        labels, outputs = output_classes(runs, problem.checker, accepts)
+        accepts = (self._validator_accepts if self.checker.validator is not None and attempt.inputs
+                   and not problem.interactive else None)
+        if problem.interactive:
+            labels, outputs = interaction_classes(runs)
+        else:
+            labels, outputs = output_classes(runs, problem.checker, accepts)
         clusters = cluster(labels)
         tests = self._expected_tests(outputs)
         # A duplicate belongs to its original's cluster and counts toward its size.
@@ -601,6 +644,21 @@ class _Run:
 
 #: S*: the most adjudication requests per problem.
 ADJUDICATIONS = 3
+
+
+def interaction_run(interaction: Interaction) -> RunResult:
+    """An interactive run as the ranker sees a run: accepted by the interactor, status OK and
+    output ``AC``; rejected, status RE with output ``WA`` and the interactor's message as the
+    reason (a failure: see :func:`solver.ranker.interaction_classes`); the program's own
+    failure (TLE, MLE, RE) as it is; an interactor that failed, status RE with output ``JE``."""
+    verdict = interaction_verdict("", interaction)
+    program = interaction.program
+    if verdict.verdict is Verdict.AC:
+        return replace(program, status=Status.OK, stdout=b"AC")
+    if verdict.verdict in (Verdict.WA, Verdict.JE):
+        return replace(program, status=Status.RE, stdout=verdict.verdict.value.encode(),
+                       reason=f"interactor: {verdict.verdict.value}: {verdict.message}"[:500])
+    return program
 
 
 async def _optional(request: Awaitable[Any]) -> Any:

@@ -32,7 +32,13 @@ def solve_messages(problem: Problem, language: str, variant: str = "direct",
         raise ValueError(f"unknown prompt variant {variant!r}; known: {', '.join(VARIANTS)}")
     name = get_language(language).title
     parts = [problem.statement.strip()]
-    if problem.samples:
+    if problem.interactive:
+        shown = [t.interaction.rstrip() for t in problem.samples[:max_samples] if t.interaction.strip()]
+        if shown:
+            parts.append("## Sample interactions\n\nA line starting with `<` is one your program reads "
+                         "(from the judge); a line starting with `>` is one it writes.")
+            parts += [f"```\n{text}\n```" for text in shown]
+    elif problem.samples:
         parts.append("## Examples")
         for t in problem.samples[:max_samples]:
             parts.append(f"Input:\n```\n{t.input.decode(errors='replace').rstrip()}\n```\n"
@@ -54,6 +60,10 @@ def solve_messages(problem: Problem, language: str, variant: str = "direct",
         if language == "cpp":
             how += " Write a free function (no class, no main); use long long for int, double for float, " \
                    "std::string for str and std::vector for list."
+    elif problem.interactive:
+        how = (f"This problem is interactive: write a complete {name} program that talks with the judge "
+               "through standard input and output, and flush the output after every line it writes (the "
+               "judge waits for it).")
     else:
         how = f"Write a complete {name} program that reads from standard input and writes to standard output."
     parts.append(f"{how} {_VARIANT_TEXT[variant]} Give the code in one ```{get_language(language).name} block.")
@@ -106,13 +116,18 @@ def read_verdict(reply: str) -> str | None:
 
 def _problem_text(problem: Problem) -> str:
     parts = [problem.statement.strip()]
+    what = "Example of the judge's data file" if problem.interactive else "Example input"
     for t in problem.samples[:3]:
-        parts.append(f"Example input:\n```\n{t.input.decode(errors='replace').rstrip()}\n```")
+        parts.append(f"{what}:\n```\n{t.input.decode(errors='replace').rstrip()}\n```")
     return "\n\n".join(parts)
 
 
 def input_format(problem: Problem) -> str:
     """What an input is, for the tests model's prompts."""
+    if problem.interactive:
+        return ("The problem is interactive: an input is the judge's data file for one test (what the "
+                "interactive judge reads, e.g. its hidden values), in the format of the judge's example data "
+                "files, not what the program reads.")
     if problem.interface.kind == "function":
         return ("An input is ONE line: a JSON array of the function's positional arguments, "
                 f"for `{problem.interface.signature or problem.interface.entry_point}`.")

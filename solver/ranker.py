@@ -10,8 +10,10 @@ appearance on that input; outputs compared as the problem's checker would see th
 tokens, case folded unless case matters, numbers rounded to the float tolerance, JSON
 values canonical) or its failure (``TLE``, ``MLE``, ``RE``, ``OLE``, ``SE``, ``not-run``).
 For problems with a custom output validator outputs are grouped by the validator itself
-(:func:`output_classes`). Two candidates with the same behaviour on every input form one
-cluster; a cluster's size counts its members' duplicates.
+(:func:`output_classes`). On an interactive problem the interactor judges every run: the
+behaviour is ``o0`` (accepted), ``WA`` (rejected: a failure), ``JE`` (the interactor
+failed) or the program's failure (:func:`interaction_classes`). Two candidates with the
+same behaviour on every input form one cluster; a cluster's size counts its members' duplicates.
 
 **Tests with expected outputs** (written by the tests model; CodeT): each distinct test
 (input, expected answer) carries a weight, the number of times the tests model wrote it,
@@ -52,7 +54,7 @@ from problems.judging import Checker
 from sandbox import RunResult, Status
 
 #: Behaviours that are failures of the program on an input.
-FAILURES = frozenset({"TLE", "MLE", "RE", "OLE", "SE", "not-run"})
+FAILURES = frozenset({"TLE", "MLE", "RE", "OLE", "SE", "not-run", "WA"})
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,28 @@ def output_classes(runs: Mapping[int, Sequence[RunResult | None]], checker: Chec
             labels[cid].append(f"o{label}")
         outputs.append(reps)
     return labels, outputs
+
+
+def interaction_classes(runs: Mapping[int, Sequence[RunResult | None]],
+                        ) -> tuple[dict[int, list[str]], list[list[bytes]]]:
+    """:func:`output_classes` of an interactive problem, whose interactor is the judge of every
+    run: per input, ``o0`` (accepted, output ``AC``), ``WA`` (rejected: a failure), ``JE`` (the
+    interactor failed: not the program's failure) or the program's own failure."""
+    cids = sorted(runs)
+    n_inputs = max((len(r) for r in runs.values()), default=0)
+    labels: dict[int, list[str]] = {cid: [] for cid in cids}
+    for i in range(n_inputs):
+        for cid in cids:
+            run = runs[cid][i] if i < len(runs[cid]) else None
+            if run is None:
+                labels[cid].append("not-run")
+            elif run.status is Status.OK:
+                labels[cid].append("o0")
+            elif run.stdout in (b"WA", b"JE") and run.reason.startswith("interactor:"):
+                labels[cid].append(run.stdout.decode())
+            else:
+                labels[cid].append(run.status.value)
+    return labels, [[b"AC"] for _ in range(n_inputs)]
 
 
 def _validator_class(i: int, output: bytes, reps: list[bytes],

@@ -46,8 +46,10 @@ class Checker:
 
     ``kind`` is ``default`` (Kattis token comparison with the flags below), ``json``
     (structural comparison of one JSON value, for function-call problems; floats within
-    the tolerances, 1e-9 when none is set) or ``validator`` (a custom output validator
-    program speaking the Kattis protocol, run in the sandbox; see :mod:`sandbox.judging`).
+    the tolerances, 1e-9 when none is set), ``validator`` (a custom output validator
+    program speaking the Kattis protocol, run in the sandbox) or ``interactor`` (an
+    interactive problem's validator, run beside the program with their streams crossed;
+    see :mod:`problems.judging.interactive`).
     """
 
     kind: str = "default"
@@ -59,10 +61,15 @@ class Checker:
     validator_args: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.kind not in ("default", "json", "validator"):
-            raise CheckerError(f"checker kind must be default, json or validator, got {self.kind!r}")
-        if self.kind == "validator" and self.validator is None:
-            raise CheckerError("a validator checker needs the validator program")
+        if self.kind not in ("default", "json", "validator", "interactor"):
+            raise CheckerError(f"checker kind must be default, json, validator or interactor, got {self.kind!r}")
+        if self.kind in ("validator", "interactor") and self.validator is None:
+            raise CheckerError(f"a {self.kind} checker needs the validator program")
+
+    @property
+    def interactive(self) -> bool:
+        """The program talks with an interactor instead of writing an output to check."""
+        return self.kind == "interactor"
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -104,6 +111,8 @@ class Checker:
     def describe(self) -> str:
         if self.kind == "validator":
             return "custom output validator"
+        if self.kind == "interactor":
+            return "interactor"
         parts = [self.kind]
         if self.case_sensitive:
             parts.append("case_sensitive")
@@ -121,7 +130,7 @@ class Checker:
         if self.kind == "json":
             return self._compare_json(output, answer)
         if self.kind != "default":
-            raise CheckerError("a validator checker runs in the sandbox; use sandbox.judging")
+            raise CheckerError(f"a {self.kind} checker runs in the sandbox; use problems.judging")
         if self.space_change_sensitive:
             return self._compare_spaced(output, answer)
         out_tokens = output.split()

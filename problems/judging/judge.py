@@ -83,18 +83,20 @@ class JudgeResult:
 
 
 class PreparedChecker:
-    """A checker ready to use: a validator program compiled once."""
+    """A checker ready to use: a validator (or an interactor) program compiled once."""
 
     def __init__(self, sandbox: Sandbox, checker: Checker) -> None:
         self.checker = checker
         self.sandbox = sandbox
         self.validator: Executable | None = None
-        if checker.kind == "validator":
-            assert checker.validator is not None
-            self.validator = compile_validator(sandbox, checker.validator, "the output validator")
+        if checker.validator is not None:
+            name = "the interactor" if checker.interactive else "the output validator"
+            self.validator = compile_validator(sandbox, checker.validator, name)
 
     def check_many(self, items: Sequence[tuple[Test, bytes]]) -> list[CheckResult]:
         """Check (test, output) pairs; a validator checks them as one sandbox batch."""
+        if self.checker.interactive:
+            raise CheckerError("an interactive problem has no output to check (judge it with its interactor)")
         if self.validator is None:
             return [self.checker.compare(out, test.answer) for test, out in items]
         inputs = [RunInput(stdin=out, files={"input": test.input, "answer": test.answer},
@@ -144,8 +146,9 @@ FIRST_CHUNK = 8
 def judge(sandbox: Sandbox, program: Program | Executable, tests: Sequence[Test],
           limits: Limits = Limits(), checker: Checker | PreparedChecker = Checker(),
           stop_on_failure: bool = True) -> JudgeResult:
-    """Judge a program on tests, in order. With ``stop_on_failure`` the verdict is that of the
-    first failing test and later tests are not reported (some may have run in parallel)."""
+    """Judge a program on tests, in order (against the interactor, for an interactive
+    checker). With ``stop_on_failure`` the verdict is that of the first failing test and
+    later tests are not reported (some may have run in parallel)."""
     compile_run: RunResult | None = None
     if isinstance(program, Program):
         compiled = sandbox.compile(program)
@@ -163,14 +166,21 @@ def judge(sandbox: Sandbox, program: Program | Executable, tests: Sequence[Test]
     def stop(i: int, run: RunResult) -> bool:
         return stop_on_failure and run.status is not Status.OK
 
+    def judge_part(part: Sequence[Test]) -> JudgeResult:
+        if prepared.checker.interactive:
+            from .interactive import judge_interactions
+
+            return judge_interactions(sandbox, executable, part, limits, prepared, stop_on_failure)
+        runs = sandbox.run_batch(executable, [t.input for t in part], limits, stop=stop)
+        return judge_runs(part, runs, prepared, stop_on_failure)
+
     # Tests go in batches that double (8, 16, 32, ...): a wrong answer is seen when its batch
     # is checked, so an early one costs a few runs, while a long accepted run pays few rounds.
     start, chunk = 0, FIRST_CHUNK
     while start < len(tests):
         part = tests[start:start + chunk]
         start, chunk = start + len(part), chunk * 2
-        runs = sandbox.run_batch(executable, [t.input for t in part], limits, stop=stop)
-        result = judge_runs(part, runs, prepared, stop_on_failure)
+        result = judge_part(part)
         verdicts += result.tests
         if result.verdict is Verdict.JE or (stop_on_failure and result.verdict is not Verdict.AC):
             break

@@ -4,7 +4,9 @@ Exit codes, for every command: 2 bad input (a file, an option, a configuration, 
 endpoint that cannot serve) or an error of the sandbox itself, 130 interrupted, 141 a
 closed pipe; else 0, except: ``judge`` 1 when the program is rejected; ``problems
 validate`` 1 when a check fails; ``solve`` 1 when some problem failed (the rest are done
-and reported); ``sandbox doctor`` 1 when no backend works. Results are printed on stdout
+and reported, broken packages included); ``sandbox doctor`` 1 when no backend works; ``problems
+list`` and ``eval`` 3 when they skipped broken packages of a folder (each is named on
+stderr with its reason; ``problems validate`` reports them as failed checks). Results are printed on stdout
 (JSON for ``run``, ``judge`` and ``eval``); messages on stderr.
 
 A module per command (``run``, ``judge``, ``eval``, ``solve``, ``report``, ``sandbox``,

@@ -6,10 +6,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sandbox import Limits, Program, Sandbox, get_language, language_for_path
 from sandbox.backends import BACKENDS, open_sandbox
+
+if TYPE_CHECKING:
+    from problems.model import ProblemSet
 
 #: What ``add_subparsers`` returns: each command module adds its parser to it.
 Subparsers = argparse._SubParsersAction
@@ -65,6 +68,21 @@ def sandbox_from(args: argparse.Namespace) -> Sandbox:
     """The sandbox the flags of :func:`add_sandbox` ask for."""
     sandbox: Sandbox = open_sandbox(args.backend, warm_python=getattr(args, "warm_python", False))
     return sandbox
+
+
+#: Exit code of a command that did its work on a folder of packages but skipped broken ones.
+SKIPPED_EXIT = 3
+
+
+def load_problems(path: str) -> ProblemSet:
+    """The problems at ``path``; a package of a folder that fails to load is skipped and
+    named on stderr with its reason (the set's ``broken``), the rest are loaded."""
+    from problems import load
+
+    problem_set = load(path, skip_broken=True)
+    for name, message in problem_set.broken:
+        print(f"codesolve: skipped {name}: {message}", file=sys.stderr)
+    return problem_set
 
 
 def print_json(obj: Any) -> None:

@@ -8,7 +8,7 @@ import logging
 import sys
 
 from . import HELP
-from .common import Subparsers, UsageError, add_sandbox, sandbox_from
+from .common import SKIPPED_EXIT, Subparsers, UsageError, add_sandbox, load_problems, sandbox_from
 
 log = logging.getLogger("codesolve")
 
@@ -27,12 +27,10 @@ def run(args: argparse.Namespace) -> int:
     """A line per problem and one of pass@k on stdout (``--out``: the whole report as JSON)."""
     from tqdm import tqdm
 
-    from problems import load
-
     from ..evaluation import grade, read_samples, report
 
     samples = read_samples(args.samples)
-    problem_set = load(args.problems)
+    problem_set = load_problems(args.problems)
     total = sum(len(samples.get(p.id, [])) for p in problem_set)
     with sandbox_from(args) as sandbox, tqdm(total=total, desc="grading", unit="sample", file=sys.stderr) as bar:
         def graded(_task_id: str) -> None:
@@ -51,4 +49,4 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         with open(args.out, "w") as f:
             json.dump(out, f, indent=2)
-    return 0
+    return SKIPPED_EXIT if problem_set.broken else 0

@@ -26,7 +26,8 @@ def add_parser(sub: Subparsers) -> None:
                         "tests, limits and checker")
     p.add_argument("--checker", metavar="SPEC",
                    help="'default', 'json', Kattis validator flags such as 'float_tolerance 1e-6', "
-                        "or the path of an output validator (file or folder)")
+                        "or the path of an output validator (a source file, or a folder: one main source or "
+                        "build/run scripts)")
     p.add_argument("--language", help="python or cpp (default: from the extension)")
     p.add_argument("--all", action="store_true", help="run every test instead of stopping at the first failure")
     add_sandbox(p)
@@ -100,13 +101,10 @@ def _checker(spec: str | None) -> Checker:
         return Checker()
     if spec == "json":
         return Checker(kind="json")
+    if os.path.isdir(spec):  # one main source, or build/run scripts, as in a package
+        from problems.kattis import program_from_path
+
+        return Checker(kind="validator", validator=program_from_path(spec))
     if os.path.exists(spec):
-        path = spec
-        if os.path.isdir(spec):
-            sources = sorted(f for f in os.listdir(spec) if os.path.splitext(f)[1] in (".py", ".cpp", ".cc"))
-            if len(sources) != 1:
-                raise UsageError(f"--checker {spec}: expected exactly one .py or .cpp validator source, "
-                                 f"found {sources or 'none'}")
-            path = os.path.join(spec, sources[0])
-        return Checker(kind="validator", validator=read_program(path, None))
+        return Checker(kind="validator", validator=read_program(spec, None))
     return Checker.from_flags(spec)

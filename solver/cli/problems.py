@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from . import HELP
-from .common import Subparsers, add_sandbox, sandbox_from
+from .common import SKIPPED_EXIT, Subparsers, add_sandbox, load_problems, sandbox_from
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -23,23 +23,21 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def list_problems(args: argparse.Namespace) -> int:
-    """One line per problem."""
-    from problems import load
-
-    for problem in load(args.path):
+    """One line per problem; each broken package named on stderr (exit code 3)."""
+    problem_set = load_problems(args.path)
+    for problem in problem_set:
         print(problem.describe())
-    return 0
+    return SKIPPED_EXIT if problem_set.broken else 0
 
 
 def validate(args: argparse.Namespace) -> int:
-    """A table of the checks; exit code 1 when one fails."""
+    """A table of the checks (a broken package's is that it loads); exit code 1 when one fails."""
     from tqdm import tqdm
 
-    from problems import load
-    from problems.validation import format_table, validate_problem
+    from problems.validation import Check, format_table, validate_problem
 
-    problem_set = load(args.path)
-    checks = []
+    problem_set = load_problems(args.path)
+    checks = [Check(name, "package", "loads", "error", message) for name, message in problem_set.broken]
     with sandbox_from(args) as sandbox:
         with tqdm(problem_set, desc="validating", unit="problem", file=sys.stderr) as bar:
             for problem in bar:

@@ -12,7 +12,7 @@ from dataclasses import fields
 
 from ..config import RunConfig, flag, option_help
 from . import HELP
-from .common import Subparsers, UsageError
+from .common import Subparsers, UsageError, load_problems
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -49,8 +49,6 @@ def add_config_flags(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Solve, write the report, print a summary; exit code 1 when some problem failed, 130
     when interrupted (what finished is recorded)."""
-    from problems import load
-
     from ..batch import open_run, solve_set
     from ..config import resolve, to_toml
     from ..executor import open_executor
@@ -68,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no problems given (codesolve solve PROBLEMS, or problems = \"...\" in the config file)")
     if not config.model:
         raise UsageError("no model given (--model NAME with --base-url URL, or --model replay:FILE)")
-    problem_set = load(config.problems, skip_broken=True)
+    problem_set = load_problems(config.problems)
     store = open_run(config, args.force)
     try:
         sandbox = open_executor(config.executor, config.backend, config.ray_address or None,
