@@ -546,13 +546,13 @@ class BoxSandbox(Sandbox):
         replies = [box.receive() for box in started]
         elapsed = time.perf_counter() - t0
         (ours_reply, ours_out), (theirs_reply, theirs_out) = replies
-        program = self._result(ours_reply, ours_out, elapsed)
+        ran = self._result(ours_reply, ours_out, elapsed)
         # Which side ended first: by the boxes' clocks (one monotonic clock), or for certain
         # when the program died of writing to a pipe the interactor had closed (the clocks
         # cannot order two ends microseconds apart: each box sees its own a wake-up later).
-        broken_pipe = program.signal == signal.SIGPIPE or b"BrokenPipeError" in program.stderr[-4096:]
+        broken_pipe = ran.signal == signal.SIGPIPE or b"BrokenPipeError" in ran.stderr[-4096:]
         first = broken_pipe or float(theirs_reply.get("ended", math.inf)) < float(ours_reply.get("ended", math.inf))
-        return Interaction(program, self._result(theirs_reply, theirs_out, elapsed), interactor_first=first)
+        return Interaction(ran, self._result(theirs_reply, theirs_out, elapsed), interactor_first=first)
 
     # ------------------------------------------------------------------ life cycle
     @staticmethod

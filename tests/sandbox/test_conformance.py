@@ -51,6 +51,7 @@ def runner(sandbox: Sandbox, request: pytest.FixtureRequest) -> Iterator[Runner]
 NOT_ON_RAY = {
     # Ray sends a batch of 30 as two chunks of 15 at once: nothing is left for the stop rule to cut.
     "test_run_batch_stop_predicate": "the stop rule acts per chunk on Ray",
+    "test_interact_stop_predicate": "the stop rule acts per chunk on Ray",
     # Known discrepancy, not yet understood: in a Ray worker the box supervisor dies (SE) on a
     # C++ program that allocates past a 64 MB limit, where the local backend reports MLE.
     "test_memory_limit_reports_mle_and_peak": "box dies on MLE inside a Ray worker (open issue)",
@@ -232,6 +233,33 @@ def test_run_batch_stop_predicate(sandbox):
     assert results[5].status is Status.RE
     assert all(r is not None and r.ok for r in results[:5])
     assert any(r is None for r in results[8:])
+
+
+def test_interact_crosses_the_streams_of_a_program_and_an_interactor(sandbox):
+    """``interact``: per input, the interactor writes to the program's stdin and reads its
+    stdout; both results come back in input order, the interactor's files collected."""
+    interactor = sandbox.compile(Program("python", (
+        "import sys\nn = int(open(sys.argv[1]).read())\nprint(n, flush=True)\n"
+        "ok = sys.stdin.readline().strip() == str(n * n)\n"
+        "open(sys.argv[2] + 'verdict.txt', 'w').write('yes' if ok else 'no')\nsys.exit(42 if ok else 43)\n"))).executable
+    program = sandbox.compile(Program("cpp", "#include <cstdio>\nint main(){long n; scanf(\"%ld\",&n);"
+                                             " printf(\"%ld\\n\", n == 3 ? 0 : n*n); fflush(stdout);}")).executable
+    inputs = [RunInput(files={"input": str(n).encode()}, args=("input", "fb/"), dirs=("fb",),
+                       collect=("fb/verdict.txt",)) for n in range(1, 7)]
+    results = sandbox.interact(program, interactor, inputs, Limits(time_s=2), Limits(time_s=5))
+    assert [r.interactor.exit_code for r in results] == [42, 42, 43, 42, 42, 42]
+    assert [r.interactor.files["fb/verdict.txt"] for r in results] == [b"yes", b"yes", b"no", b"yes", b"yes", b"yes"]
+    assert all(r.program.ok and r.program.stdout == b"" for r in results)
+
+
+def test_interact_stop_predicate(sandbox):
+    interactor = sandbox.compile(Program("python", "import sys\nn = int(open(sys.argv[1]).read())\n"
+                                                   "sys.exit(43 if n == 2 else 42)\n")).executable
+    program = sandbox.compile(Program("python", "pass\n")).executable
+    inputs = [RunInput(files={"input": str(n).encode()}, args=("input",)) for n in range(30)]
+    stopped = sandbox.interact(program, interactor, inputs, Limits(time_s=2), Limits(time_s=5),
+                               stop=lambda i, r: r.interactor.exit_code != 42)
+    assert stopped[2].interactor.exit_code == 43 and any(r is None for r in stopped[8:])
 
 
 def test_files_in_and_out_of_the_work_dir(sandbox):
