@@ -26,10 +26,11 @@ What is read (legacy format and the versioned format with ``problem_format_versi
 * output validators from ``output_validators/`` (legacy) or ``output_validator/``; input
   validators from ``input_validators/`` or ``input_validator/``: each a single ``.py`` or
   ``.cpp`` file, or a folder whose main source is the one ``.py``/``.cpp`` file (or the
-  ``.cpp`` file defining ``main``), other files being placed beside it; or a program
+  ``.cpp`` file defining ``main``), other files being placed beside it (loose sources in
+  the legacy folders get the folder's loose non-source files, e.g. ``testlib.h``); or a program
   folder with ``build``/``run`` scripts (problemtools' convention: ``build``, if present,
   runs in the compile box; ``run`` is the program). They are compiled and run in the
-  sandbox.
+  sandbox (checktestdata ``.ctd`` and VIVA input validators are not run: they are skipped).
 * ``submissions/<category>/`` source files and program folders (either kind above), for
   ``codesolve problems validate``.
 """
@@ -37,6 +38,7 @@ What is read (legacy format and the versioned format with ``problem_format_versi
 from __future__ import annotations
 
 import configparser
+import dataclasses
 import math
 import os
 import re
@@ -401,12 +403,22 @@ def _programs(path: str, dirnames: tuple[str, ...]) -> list[Program]:
         entries = sorted(e for e in os.listdir(folder) if not _ignored(e))
         subdirs = [e for e in entries if os.path.isdir(os.path.join(folder, e))]
         loose = [e for e in entries if os.path.splitext(e)[1] in _SOURCE_EXT]
-        if d.endswith("validator") and (not subdirs or is_build_run(folder)):  # versioned: one program
+        if is_build_run(folder) or (d.endswith("validator") and not subdirs):  # the folder is one program
             if loose or is_build_run(folder):
                 programs.append(program_from_path(folder))
             continue
         programs += [program_from_path(os.path.join(folder, e)) for e in subdirs]
-        programs += [program_from_path(os.path.join(folder, e)) for e in loose]
+        # Loose sources, each a program, with the loose non-source files (headers such as
+        # testlib.h, which contest exports put beside their checkers) placed beside each.
+        shared = []
+        for e in entries:
+            full = os.path.join(folder, e)
+            if e not in loose and os.path.isfile(full):
+                with open(full, "rb") as f:
+                    shared.append((e, f.read()))
+        for e in loose:
+            program = program_from_path(os.path.join(folder, e))
+            programs.append(dataclasses.replace(program, extra_files=program.extra_files + tuple(shared)))
     return programs
 
 

@@ -225,3 +225,24 @@ def test_solve_filters_and_ranks_through_the_interactor(tmp_path: Path, sandbox:
     # the right program is accepted, so it fails on fewest inputs.
     assert behaviours[(3,)][:3] == ["o0", "o0", "o0"]
     assert behaviours[(3,)].count("WA") < behaviours[(1,)].count("WA") < behaviours[(0,)].count("WA")
+
+
+def test_a_loose_checker_gets_the_headers_beside_it(tmp_path: Path, sandbox: Sandbox):
+    """Contest exports put a checker and its header (testlib.h) loose in ``output_validators/``."""
+    pkg = tmp_path / "multiplier"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "kattis" / "multiplier", pkg)
+    (pkg / "problem.yaml").write_text("name: Multiplier\nvalidation: custom\n")
+    (pkg / "output_validators").mkdir()
+    (pkg / "output_validators" / "verdict.h").write_text(
+        "#include <cstdlib>\n#include <fstream>\n"
+        "inline void verdict(bool ok, const char* dir) { if (!ok) std::ofstream(std::string(dir) + "
+        "\"judgemessage.txt\") << \"differs\"; std::exit(ok ? 42 : 43); }\n")
+    (pkg / "output_validators" / "check.cpp").write_text(
+        "#include <fstream>\n#include <iostream>\n#include <string>\n#include \"verdict.h\"\n"
+        "int main(int argc, char** argv) { std::ifstream ans(argv[2]); std::string a, b; ans >> a; std::cin >> b;\n"
+        "  std::string extra; bool more = bool(std::cin >> extra); verdict(a == b && !more, argv[3]); }\n")
+    problem = load_package(str(pkg))
+    checks = validate_problem(sandbox, problem)
+    assert checks and all(c.ok for c in checks), format_table(checks)
+    wrong = judge_problem(sandbox, Program("python", "print(-1)\n"), problem)
+    assert wrong.verdict is Verdict.WA and wrong.tests[-1].message == "differs"
