@@ -2,7 +2,8 @@
 
 What is read (legacy format and the versioned format with ``problem_format_version``):
 
-* ``problem.yaml``: ``name`` (a string, or a map of languages), ``source``, ``author``,
+* ``problem.yaml``: ``name`` (a string, or a map of languages; else ``name`` in
+  ``domjudge-problem.ini``, else the TeX statement's ``\\problemname``), ``source``, ``author``,
   ``license``, ``rights_owner``, ``keywords``; ``limits.time_limit`` (versioned format),
   ``limits.time_multiplier`` (legacy, default 5), ``limits.memory`` and
   ``limits.output`` (MB); ``validation`` (``default``, ``custom``, ``custom interactive``)
@@ -123,7 +124,7 @@ def load_package(path: str) -> Problem:
     versioned = "problem_format_version" in cfg and str(cfg["problem_format_version"]) != "legacy"
 
     _reject_unsupported(cfg, yaml_path)
-    name = cfg.get("name", short)
+    name = cfg.get("name") or _name_elsewhere(path) or short
     if isinstance(name, dict):
         name = name.get("en") or next(iter(name.values()), short)
     if not isinstance(name, str):
@@ -189,6 +190,38 @@ def _reject_unsupported(cfg: dict, yaml_path: str) -> None:
                                  "type" if "scoring" in kinds else "validation")
 
 
+def _ini(path: str) -> configparser.SectionProxy | None:
+    """The keys of ``domjudge-problem.ini`` (DOMjudge exports), when there is one."""
+    ini = os.path.join(path, "domjudge-problem.ini")
+    if not os.path.isfile(ini):
+        return None
+    parser = configparser.ConfigParser(interpolation=None)
+    with open(ini) as f:
+        try:
+            parser.read_string("[problem]\n" + f.read())
+        except configparser.Error as exc:
+            raise ProblemError(ini, f"not a valid ini file: {exc}") from None
+    return parser["problem"]
+
+
+def _name_elsewhere(path: str) -> str | None:
+    """A package's name when ``problem.yaml`` gives none: ``name`` in ``domjudge-problem.ini``,
+    else the legacy statement's ``\\problemname{...}``."""
+    ini = _ini(path)
+    if ini is not None and ini.get("name"):
+        return ini["name"].strip().strip("'\"")
+    for d in STATEMENT_DIRS:
+        folder = os.path.join(path, d)
+        if os.path.isdir(folder):
+            for f in sorted(os.listdir(folder)):
+                if f.startswith("problem") and f.endswith(".tex"):
+                    with open(os.path.join(folder, f), encoding="utf-8", errors="replace") as fh:
+                        found = re.search(r"\\problemname\{([^}]*)\}", fh.read())
+                    if found and found.group(1).strip():
+                        return found.group(1).strip()
+    return None
+
+
 def _time_limit(path: str, limits_cfg: dict, yaml_path: str) -> tuple[float | None, str]:
     explicit = _number(limits_cfg, "time_limit", yaml_path, "limits.time_limit", None)
     if explicit:
@@ -204,12 +237,10 @@ def _time_limit(path: str, limits_cfg: dict, yaml_path: str) -> tuple[float | No
         except ValueError:
             raise ProblemError(dotfile, f"expected a positive number of seconds, got {text!r}") from None
         return value, ".timelimit"
+    section = _ini(path)
     ini = os.path.join(path, "domjudge-problem.ini")
-    if os.path.isfile(ini):
-        parser = configparser.ConfigParser()
-        with open(ini) as f:
-            parser.read_string("[problem]\n" + f.read())
-        raw = parser["problem"].get("timelimit")
+    if section is not None:
+        raw = section.get("timelimit")
         if raw is not None:
             raw = raw.strip().strip("'\"")
             try:

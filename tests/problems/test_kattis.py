@@ -202,3 +202,18 @@ def test_listing_many_packages_reads_no_test_file(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert len(lines) == 400 and lines[7].split("\t")[3] == "3 tests"
     assert not [f for f in opened if f.endswith((".in", ".ans", ".md"))]
+
+
+def test_a_name_from_domjudge_ini_or_the_tex_statement(tmp_path):
+    """DOMjudge exports name a problem in domjudge-problem.ini (colour and all), legacy
+    packages in the statement's \\problemname; problem.yaml's name comes first."""
+    pkg = copy(tmp_path, "legacysum")
+    (pkg / "problem.yaml").write_text("limits:\n  memory: 128\n")
+    (pkg / "domjudge-problem.ini").write_text("short-name = ls\nname = 'From The Ini'\ntimelimit = 2\ncolor = #F6A32D\n")
+    assert load_package(str(pkg)).title == "From The Ini"
+    (pkg / "domjudge-problem.ini").write_text("timelimit = 2\n")
+    (pkg / "problem_statement" / "problem.en.tex").write_text("\\problemname{From The Statement}\nText.\n")
+    problem = load_package(str(pkg))
+    assert problem.title == "From The Statement" and problem.limits.time_s == 2
+    (pkg / "problem.yaml").write_text("name: From The Yaml\n")
+    assert load_package(str(pkg)).title == "From The Yaml"
