@@ -25,6 +25,7 @@ from typing import Any, Mapping, Sequence
 from sandbox import LANGUAGES
 from sandbox.backends import BACKENDS
 
+from .budget import StopRule
 from .errors import ConfigError
 from .pipeline import SolveConfig
 from .prompts import VARIANTS
@@ -72,6 +73,11 @@ class RunConfig:
     codet_tests: int = option(10, "tests with expected outputs the tests model writes per reply")
     tests_samples: int = option(10, "replies asked for such tests; CodeT counts every test as often as written")
     distinguish: int = option(5, "S* round: inputs asked for to split the two leading clusters; 0: no S* round")
+    first_round: int = option(0, "adaptive budget: samples per language in the first round, doubling until -n; a "
+                                 "problem stops once its selection is settled (0: all -n samples at once)")
+    stop_stable_rounds: int = option(1, "adaptive budget: doublings in a row the top cluster must survive unchanged")
+    stop_min_size: int = option(2, "adaptive budget: candidates the top cluster must hold to stop")
+    stop_allow_failures: bool = option(False, "adaptive budget: stop even when the top cluster fails on an input")
     with_metadata: bool = option(False, "show difficulty and tags in the prompt")
     seed: int = option(0, "seed of every random choice")
     judge: bool = option(True, "judge the candidates on the hidden tests (evaluation); --no-judge only chooses")
@@ -103,7 +109,8 @@ class RunConfig:
                            generator_seeds=self.generator_seeds, model_inputs=self.model_inputs,
                            codet_tests=self.codet_tests, tests_samples=self.tests_samples, distinguish=self.distinguish,
                            repair_rounds=self.repair_rounds,
-                           repair_max=self.repair_max, seed=self.seed)
+                           repair_max=self.repair_max, seed=self.seed, first_round=self.first_round,
+                           stop_rule=StopRule(self.stop_stable_rounds, self.stop_min_size, self.stop_allow_failures))
 
     def identity(self) -> dict[str, Any]:
         """What a run's results depend on (compared when a run directory is reused)."""
@@ -199,7 +206,7 @@ def _check(config: RunConfig, sources: Mapping[str, str]) -> None:
         if getattr(config, name) < 1:
             raise bad(name, "a positive integer")
     for name in ("repair_rounds", "repair_max", "generated_inputs", "generator_seeds", "model_inputs", "codet_tests",
-                 "tests_samples", "grown_inputs", "distinguish"):
+                 "tests_samples", "grown_inputs", "distinguish", "first_round", "stop_min_size"):
         if getattr(config, name) < 0:
             raise bad(name, "zero or more")
     if not config.languages or any(x not in _LANGUAGES for x in config.languages):
@@ -209,6 +216,8 @@ def _check(config: RunConfig, sources: Mapping[str, str]) -> None:
     for name in ("temperature", "tests_temperature"):
         if not 0 <= getattr(config, name) <= 2:
             raise bad(name, "a number between 0 and 2")
+    if config.stop_stable_rounds < 1:
+        raise bad("stop_stable_rounds", "a positive integer")
     if config.executor not in ("local", "ray"):
         raise bad("executor", "local or ray")
     if config.timeout_s <= 0:
@@ -275,8 +284,10 @@ def _toml_string(text: str) -> str:
 
 
 def differences(old: Mapping[str, Any], new: RunConfig) -> list[str]:
-    """``field: old -> new`` for every identity field that changed."""
+    """``field: old -> new`` for every identity field that changed. A field ``old`` lacks (a
+    run recorded before the option existed) had its default."""
     now = new.identity()
+    old = {**RunConfig().identity(), **old}
     return [f"{name}: {old.get(name)!r} -> {now.get(name)!r}" for name in sorted(set(old) | set(now))
             if old.get(name) != now.get(name)]
 

@@ -109,6 +109,9 @@ class CompletionCache:
         self._db.execute("CREATE TABLE IF NOT EXISTS completions (request TEXT NOT NULL, sample INTEGER NOT NULL, "
                          "text TEXT NOT NULL, finish_reason TEXT, prompt_tokens INTEGER, completion_tokens INTEGER, "
                          "created REAL, PRIMARY KEY (request, sample))")
+        # What each request was for, so a run's samples can be exported as a replay pool.
+        self._db.execute("CREATE TABLE IF NOT EXISTS requests (request TEXT PRIMARY KEY, model TEXT, role TEXT, "
+                         "task TEXT, purpose TEXT)")
 
     @staticmethod
     def request_key(model: str, messages: Sequence[Message], params: Mapping[str, Any]) -> str:
@@ -141,6 +144,23 @@ class CompletionCache:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    def label(self, request: str, model: str, role: str, task: str, purpose: str) -> None:
+        """Record what ``request`` was for (once): the model, role, problem and purpose."""
+        with self._lock:
+            self._db.execute("INSERT OR IGNORE INTO requests VALUES (?, ?, ?, ?, ?)",
+                             (request, model, role, task, purpose))
+
+    def labelled(self) -> Iterator[tuple[str, str, str, str, int, str, int, int]]:
+        """Every recorded sample of a labelled request: (model, role, task, purpose, index,
+        text, prompt tokens, completion tokens), by model, role, task, purpose and index."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT r.model, r.role, r.task, r.purpose, c.sample, c.text, c.prompt_tokens, c.completion_tokens "
+                "FROM completions c JOIN requests r ON c.request = r.request "
+                "ORDER BY r.role, r.task, r.purpose, c.sample").fetchall()
+        for model, role, task, purpose, index, text, prompt, completion in rows:
+            yield model, role, task, purpose or "", index, text, prompt or 0, completion or 0
 
     def close(self) -> None:
         with self._lock:
@@ -220,6 +240,8 @@ class OpenAIModel:
         params = {"temperature": temperature, "max_tokens": max_tokens, "seed": seed}
         request = CompletionCache.request_key(self.name, messages, params)
         indices = list(range(start, start + n))
+        if self.cache:
+            self.cache.label(request, self.name, self.role, key, purpose)
         found = self.cache.get(request, indices) if self.cache else {}
         if found:
             self.usage.add(self.role, key, cached_samples=len(found))
@@ -366,7 +388,9 @@ class ReplayModel:
     """Serves recorded samples per problem (and role) from JSONL, with no model at all.
 
     Rows are ``{"task_id": ..., "completion": ...}`` (the common samples-file layout) or
-    ``{"task_id": ..., "code": ...}``, optionally with ``"role"`` and ``"purpose"`` (what
+    ``{"task_id": ..., "code": ...}``, optionally with ``"usage"`` (``{"prompt_tokens": N,
+    "completion_tokens": N}``: the sample's recorded tokens, accounted like a live model's,
+    priced with the role's prices), ``"role"`` and ``"purpose"`` (what
     the reply is for: a tests-role ``generator``, ``inputs``, ``validator`` or ``tests``; a
     solve-role ``adjudicate``; see the pipeline). Task ids match problem ids as
     ``codesolve eval`` matches them (``HumanEval/0`` is the problem ``HumanEval_0``).
@@ -383,12 +407,15 @@ class ReplayModel:
     :class:`ModelError` (a replay cannot draw new samples).
     """
 
-    def __init__(self, path: str, role: str = "solve", usage: UsageLog | None = None) -> None:
+    def __init__(self, path: str, role: str = "solve", usage: UsageLog | None = None,
+                 price_prompt_per_mtok: float = 0.0, price_completion_per_mtok: float = 0.0) -> None:
         self.path = path
         self.name = f"replay:{os.path.basename(path)}"
         self.role = role
         self.usage = usage or UsageLog()
-        self.pool: dict[tuple[str, str], list[str]] = {}
+        self.prices = (price_prompt_per_mtok, price_completion_per_mtok)
+        #: (problem, purpose) -> the recorded samples in order: (text, prompt tokens, completion tokens)
+        self.pool: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
         by_role: dict[str | None, list[tuple[dict[str, Any], str]]] = {}
         for row, text in read_sample_rows(path, "replay file"):
             by_role.setdefault(row.get("role"), []).append((row, text))
@@ -401,7 +428,8 @@ class ReplayModel:
         for row, text in rows:
             task = safe_id(str(row["task_id"]))
             self.tasks.add(task)
-            self.pool.setdefault((task, str(row.get("purpose", ""))), []).append(text)
+            prompt, completion = _recorded_usage(row, path)
+            self.pool.setdefault((task, str(row.get("purpose", ""))), []).append((text, prompt, completion))
 
     async def generate(self, messages: Sequence[Message], n: int = 1, *, start: int = 0,
                        temperature: float = 0.8, max_tokens: int = 2048, seed: int | None = None,
@@ -414,8 +442,25 @@ class ReplayModel:
             what = f"{self.role} samples" + (f" for {purpose!r}" if purpose else "")
             raise ModelError(f"{self.path}: {key!r} has {len(recorded)} recorded {what}, "
                              f"asked for samples {start}..{start + n - 1}")
-        self.usage.add(self.role, key, samples=n, cached_samples=n)
-        return [Generation(recorded[i], i, cached=True) for i in range(start, start + n)]
+        served = recorded[start:start + n]
+        prompt = sum(p for _, p, _ in served)
+        completion = sum(c for _, _, c in served)
+        cost = (prompt * self.prices[0] + completion * self.prices[1]) / 1e6
+        self.usage.add(self.role, key, samples=n, cached_samples=n, prompt_tokens=prompt,
+                       completion_tokens=completion, cost=cost)
+        return [Generation(text, i, "stop", p, c, cached=True) for i, (text, p, c) in enumerate(served, start)]
+
+
+def _recorded_usage(row: dict[str, Any], path: str) -> tuple[int, int]:
+    """A replay row's recorded ``usage`` (prompt and completion tokens), (0, 0) when none."""
+    usage = row.get("usage")
+    if usage is None:
+        return 0, 0
+    counts = (usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0)) if isinstance(usage, dict) else None
+    if counts is None or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in counts):
+        raise ModelError(f"{path}: task {row.get('task_id')!r}: usage: expected "
+                         f"{{\"prompt_tokens\": N, \"completion_tokens\": N}} with counts >= 0, got {usage!r}")
+    return counts[0], counts[1]
 
 
 def open_model(spec: str, role: str = "solve", base_url: str | None = None, api_key: str | None = None,
@@ -423,7 +468,8 @@ def open_model(spec: str, role: str = "solve", base_url: str | None = None, api_
                endpoints: Endpoints | None = None, **config: Any) -> Model:
     """``replay:FILE`` or a model name served at ``base_url`` (OpenAI-compatible)."""
     if spec.startswith("replay:"):
-        return ReplayModel(spec[len("replay:"):], role, usage)
+        return ReplayModel(spec[len("replay:"):], role, usage, float(config.get("price_prompt_per_mtok", 0.0)),
+                           float(config.get("price_completion_per_mtok", 0.0)))
     if not spec:
         raise ModelError("no model named (give --model NAME or replay:FILE)")
     return OpenAIModel(ModelConfig(spec, base_url, api_key, **config), role, cache, usage, endpoints)

@@ -63,6 +63,7 @@ from problems.judging import (
 )
 from sandbox import Interaction, Limits, Program, RunInput, RunResult, Sandbox, Status, get_language
 
+from .budget import StopRule, Tracker, rounds
 from .execution import FLOOR_S, execute, timeouts_stop
 from .extract import completed_program, extract_code, fingerprint
 from .growth import grown_inputs
@@ -79,7 +80,17 @@ from .prompts import (
     solve_messages,
     validator_messages,
 )
-from .ranker import Cluster, ExpectedTest, canonical_output, cluster, interaction_classes, output_classes, rank, select
+from .ranker import (
+    Cluster,
+    ExpectedTest,
+    Ranked,
+    canonical_output,
+    cluster,
+    interaction_classes,
+    output_classes,
+    rank,
+    select,
+)
 from .testgen import MAX_INPUT_BYTES, expected_tests_from_reply, inputs_from_reply, sample_mutations, validate_inputs
 
 #: Runs a coroutine to completion and returns its result.
@@ -113,6 +124,10 @@ class SolveConfig:
     repair_rounds: int = 1
     repair_max: int = 4                   #: candidates repaired per round
     seed: int = 0
+    #: Adaptive budget: samples drawn in the first round, doubling until ``samples``; a problem
+    #: stops once its selection is settled by ``stop_rule`` (0: all samples at once).
+    first_round: int = 0
+    stop_rule: StopRule = StopRule()
 
 
 @dataclass
@@ -161,6 +176,8 @@ class Attempt:
     inputs_valid: bool = False
     #: The S* round: the pair of clusters, the distinguishing inputs, the verdicts, the winner.
     adjudication: dict[str, Any] = field(default_factory=dict)
+    #: The adaptive budget's rounds, when it was on (see :mod:`solver.budget`).
+    budget: dict[str, Any] = field(default_factory=dict)
 
     def submission_programs(self) -> list[Program]:
         by_id = {c.id: c for c in self.candidates}
@@ -176,16 +193,20 @@ class Attempt:
                 "inputs": [_shown_input(i) for i in self.inputs], "input_sources": self.input_sources,
                 "outputs": self.outputs, "execution": self.execution,
                 "usage": self.usage, "stage_usage": self.stage_usage, "timings": self.timings, "notes": self.notes,
-                "inputs_valid": self.inputs_valid, "adjudication": self.adjudication}
+                "inputs_valid": self.inputs_valid, "adjudication": self.adjudication, "budget": self.budget}
 
 
-async def _replies(problem: Problem, config: SolveConfig, model: Model) -> list[tuple[str, str, list[Any]]]:
+async def _replies(problem: Problem, config: SolveConfig, model: Model, lo: int = 0,
+                   hi: int | None = None) -> list[tuple[str, str, list[Any]]]:
+    """Samples ``lo`` .. ``hi - 1`` (default: all ``config.samples``) per language, spread
+    over the prompt variants."""
+    count = (config.samples if hi is None else hi) - lo
     jobs = []
     for language in config.languages:
-        per_variant = [config.samples // len(config.variants)] * len(config.variants)
-        for i in range(config.samples % len(config.variants)):
+        per_variant = [count // len(config.variants)] * len(config.variants)
+        for i in range(count % len(config.variants)):
             per_variant[i] += 1
-        start = 0  # variants draw consecutive sample indices (a replay then serves each row once)
+        start = lo  # variants draw consecutive sample indices (a replay then serves each row once)
         for variant, n in zip(config.variants, per_variant):
             if n:
                 messages = solve_messages(problem, language, variant, config.with_metadata)
@@ -223,12 +244,15 @@ class _Run:
         self.input_limits = self.limits
 
     # ------------------------------------------------------------------ candidates
-    def sample(self) -> None:
+    def sample(self, lo: int = 0, hi: int | None = None) -> list[Candidate]:
+        """Draw samples ``lo`` .. ``hi - 1`` (default: all) as new candidates."""
         iface = self.problem.interface
-        for language, variant, gens in self.run_async(_replies(self.problem, self.config, self.model)):
+        before = len(self.attempt.candidates)
+        for language, variant, gens in self.run_async(_replies(self.problem, self.config, self.model, lo, hi)):
             for g in gens:
                 self.add(language, completed_program(g.text, language, iface.starter_code, iface.entry_point),
                          variant, g.index)
+        return self.attempt.candidates[before:]
 
     def add(self, language: str, code: str | None, variant: str, index: int,
             repaired_from: int | None = None) -> Candidate:
@@ -748,20 +772,58 @@ def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
     concurrency bound)."""
     run = _Run(problem, config, model, sandbox, tests_model, runner)
     models = [m for m in {id(x): x for x in (model, tests_model) if x is not None}.values()]
-    for stage, step in (("sample", run.sample), ("filter", lambda: run.filter(list(run.attempt.candidates))),
-                        ("repair", run.repair), ("tests", run.inputs), ("rank", run.rank),
-                        ("distinguish", run.distinguish)):
+    attempt = run.attempt
+
+    def stage(name: str, step: Callable[[], Any]) -> Any:
+        """Run one stage, adding its time and model usage to the stage's (a stage of the
+        adaptive budget's rounds runs once per round)."""
         before = _usage(models, problem.id)
         t = time.monotonic()
-        step()
-        run.attempt.timings[stage] = time.monotonic() - t
+        result = step()
+        attempt.timings[name] = attempt.timings.get(name, 0.0) + time.monotonic() - t
         after = _usage(models, problem.id)
-        added = {role: {k: v - before.get(role, {}).get(k, 0) for k, v in amounts.items()
-                        if v - before.get(role, {}).get(k, 0)} for role, amounts in after.items()}
-        if any(added.values()):
-            run.attempt.stage_usage[stage] = {role: a for role, a in added.items() if a}
-    run.attempt.usage = _usage(models, problem.id)
-    return run.attempt
+        for role, amounts in after.items():
+            for key, value in amounts.items():
+                delta = value - before.get(role, {}).get(key, 0)
+                if delta:
+                    per_role = attempt.stage_usage.setdefault(name, {}).setdefault(role, {})
+                    per_role[key] = per_role.get(key, 0) + delta
+        return result
+
+    plan = rounds(config.first_round, config.samples) if config.first_round else [config.samples]
+    if len(plan) == 1:
+        for name, step in (("sample", run.sample), ("filter", lambda: run.filter(list(attempt.candidates))),
+                           ("repair", run.repair), ("tests", run.inputs), ("rank", run.rank),
+                           ("distinguish", run.distinguish)):
+            stage(name, step)
+    else:
+        _adaptive(run, plan, stage)
+    attempt.usage = _usage(models, problem.id)
+    return attempt
+
+
+def _adaptive(run: _Run, plan: list[int], stage: Callable[[str, Callable[[], Any]], Any]) -> None:
+    """The adaptive budget's rounds (:mod:`solver.budget`): draw, filter, rank, until the stop
+    rule settles the selection or ``plan`` is drawn; then repair and the S* round."""
+    attempt, config = run.attempt, run.config
+    tracker = Tracker(config.stop_rule)
+    drawn = 0
+    for m in plan:
+        new = stage("sample", lambda: run.sample(drawn, m))
+        stage("filter", lambda: run.filter(new))
+        if not drawn:
+            stage("tests", run.inputs)
+        stage("rank", run.rank)
+        drawn = m
+        if tracker.settled(m, [Ranked(c, s) for c, s in zip(attempt.clusters, attempt.scores)]):
+            break
+    before = len(attempt.candidates)
+    stage("repair", run.repair)
+    if len(attempt.candidates) > before:
+        stage("rank", run.rank)
+    stage("distinguish", run.distinguish)
+    attempt.budget = {"first_round": config.first_round, "rule": config.stop_rule.to_json(),
+                      "samples": drawn, "of": config.samples, "rounds": tracker.history}
 
 
 def _usage(models: list[Model], key: str) -> dict[str, dict[str, float]]:

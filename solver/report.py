@@ -11,6 +11,11 @@ Per problem, from the recorded trace and the verdicts on the hidden tests:
 * *solved* (n@k, AlphaCode's 10@k with the default k = 10 submissions): one of the chosen
   submissions is correct; *first submission* (1@k): the first one is.
 
+The *adaptive curve* (:mod:`solver.budget`): for each first-round size, the stop rule of the
+run's configuration applied to prefixes of each problem's recorded pool, as an adaptive run
+would have drawn them: the samples it would have spent (mean per problem) and the solve
+rate of what it would have chosen. An adaptive run reports the samples it did spend.
+
 The curve of solve rate against the number of samples is computed without new model calls
 or executions: for a budget of m samples, random subsets of m samples of the recorded pool
 are drawn and the selection is re-run on them (the clusters restricted to the subset, CodeT
@@ -31,9 +36,10 @@ from typing import Any, Iterable
 
 import numpy as np
 
+from .budget import StopRule, simulate
 from .metrics import mean_pass_at_k, n_at_k
 from .pipeline import distinct_members
-from .ranker import Cluster, ExpectedTest, rank, select
+from .ranker import Cluster, ExpectedTest, Ranked, rank, select
 from .store import RunStore
 
 #: The solve stages, then judging on the hidden tests (evaluation, not part of solving).
@@ -54,16 +60,24 @@ def trace_clusters(attempt: dict[str, Any]) -> tuple[list[Cluster], list[Expecte
     return clusters, tests
 
 
-def select_subset(attempt: dict[str, Any], keep: set[int], k: int) -> list[int]:
-    """The submissions the ranker would choose had only the candidates in ``keep`` been
-    sampled: the recorded clusters restricted to them, ranked again by
-    :func:`solver.ranker.rank`."""
-    cands = attempt["candidates"]
+def ranked_subset(attempt: dict[str, Any], keep: set[int]) -> list[Ranked]:
+    """The ranking had only the candidates in ``keep`` been sampled: the recorded clusters
+    restricted to them, ranked again by :func:`solver.ranker.rank`."""
     clusters, tests = trace_clusters(attempt)
     kept = [replace(c, members=members) for c in clusters
             if (members := tuple(m for m in c.members if m in keep))]
-    ranked = [r.cluster for r in rank(kept, tests, adjudicated(attempt), bool(attempt.get("inputs_valid")))]
-    return select(distinct_members(ranked, cands), k)
+    return rank(kept, tests, adjudicated(attempt), bool(attempt.get("inputs_valid")))
+
+
+def select_ranked(attempt: dict[str, Any], ranked: list[Ranked], k: int) -> list[int]:
+    """The ``k`` submissions chosen from a ranking of a recorded trace."""
+    return select(distinct_members([r.cluster for r in ranked], attempt["candidates"]), k)
+
+
+def select_subset(attempt: dict[str, Any], keep: set[int], k: int) -> list[int]:
+    """The submissions the ranker would choose had only the candidates in ``keep`` been
+    sampled (:func:`ranked_subset`)."""
+    return select_ranked(attempt, ranked_subset(attempt, keep), k)
 
 
 def adjudicated(attempt: dict[str, Any]) -> list[tuple[str, str]]:
@@ -170,6 +184,9 @@ def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
              f"{k}_at_k": [float(np.mean([x[0] for x in at[m]])) for m in budgets],
              "1_at_k": [float(np.mean([x[1] for x in at[m]])) for m in budgets]}
     cost = sum(u.get("cost", 0.0) for u in usage.values())
+    rule = StopRule(int(config.get("stop_stable_rounds", 1)), int(config.get("stop_min_size", 2)),
+                    bool(config.get("stop_allow_failures", False)))
+    adaptive_run = bool(config.get("first_round")) and int(config["first_round"]) < int(config.get("samples", 0))
     return {
         "run_dir": store.dir,
         "config": config,
@@ -185,6 +202,11 @@ def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
         "pass_at_k": {str(m): mean_pass_at_k([(f.n, f.c) for f in figures], m) for m in range(1, pool_min + 1)},
         "curve": curve,
         "curve_draws": draws,
+        "samples_spent": {"mean": float(np.mean([f.n for f in figures])) if figures else 0.0,
+                          "total": sum(f.n for f in figures), "adaptive": adaptive_run,
+                          "first_round": int(config.get("first_round", 0) or 0), "rule": rule.to_json()},
+        "adaptive_curve": adaptive_curve(figures, k, rule, [m for m in budgets if m < pool_min])
+        if not adaptive_run else None,
         "usage": usage,
         "cost": cost,
         "cost_per_solved": cost / len(solved) if solved else None,
@@ -197,8 +219,39 @@ def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
             "repairs": sum(c["variant"] == "repair" for c in f.attempt["candidates"]),
             "survivors": f.survivors, "clusters": len(f.clusters), "chosen_cluster_sizes": f.chosen_sizes,
             "generated_inputs": len(f.attempt.get("inputs", [])), "first_verdict": f.first_verdict,
+            "tokens": int(sum(u.get("prompt_tokens", 0) + u.get("completion_tokens", 0)
+                              for u in f.attempt.get("usage", {}).values())),
             "solved": f.solved, "coverage": f.coverage, "seconds": round(f.seconds, 2)} for f in figures],
     }
+
+
+def adaptive_curve(figures: list[ProblemFigures], k: int, rule: StopRule,
+                   firsts: list[int]) -> dict[str, list[float]]:
+    """Per first-round size: the mean samples an adaptive run would have spent per problem and
+    its solve rates (:func:`solver.budget.simulate` on the recorded pools)."""
+    samples: list[float] = []
+    solved_rates: list[float] = []
+    first_rates: list[float] = []
+    for first in firsts:
+        spent, solved, firsts_ok = [], [], []
+        for f in figures:
+            drawn, chosen = simulate(f.attempt, first, rule, k)
+            spent.append(drawn)
+            solved.append(any(f.correct[s] for s in chosen))
+            firsts_ok.append(bool(chosen) and f.correct[chosen[0]])
+        samples.append(float(np.mean(spent)))
+        solved_rates.append(n_at_k(solved))
+        first_rates.append(n_at_k(firsts_ok))
+    return {"first_round": [float(x) for x in firsts], "samples": samples, f"{k}_at_k": solved_rates,
+            "1_at_k": first_rates}
+
+
+def describe_rule(rule: dict[str, Any]) -> str:
+    """A stop rule in words."""
+    doublings = int(rule.get("stable_rounds", 1))
+    return (f"stop when the top cluster is unchanged for {doublings} doubling{'s' if doublings != 1 else ''}, "
+            f"holds at least {rule.get('min_size', 2)} candidates"
+            + ("" if rule.get("allow_failures") else " and fails on no input"))
 
 
 def _pct(x: float | None) -> str:
@@ -236,11 +289,26 @@ def markdown(report: dict[str, Any]) -> str:
         lines += [f"| {m} | {_pct(p)} | {_pct(s)} | {_pct(f)} |"
                   for m, p, s, f in zip(curve["samples"], curve["pass_at_k"], curve[f"{k}_at_k"], curve["1_at_k"])]
         lines += ["", "![solve rate against samples](report.png)", ""]
+    spent = report["samples_spent"]
+    if spent["adaptive"]:
+        lines += [f"Adaptive budget (first round {spent['first_round']}; {describe_rule(spent['rule'])}): "
+                  f"{spent['mean']:.1f} samples per problem on average ({spent['total']} in all, of "
+                  f"{report['samples_per_problem']} per problem at most).", ""]
+    adaptive = report.get("adaptive_curve")
+    if adaptive and adaptive["samples"]:
+        rates = [f"{k}_at_k", "1_at_k"] if k != 1 else ["1_at_k"]
+        lines += [f"## Adaptive budget on this pool ({describe_rule(spent['rule'])}; replayed on the recorded "
+                  "samples)", "", "| first round | samples spent per problem | "
+                  + " | ".join(r.replace("_at_", "@") for r in rates) + " |", "|" + " --- |" * (2 + len(rates))]
+        lines += [f"| {int(m)} | {s:.1f} | " + " | ".join(_pct(adaptive[r][i]) for r in rates) + " |"
+                  for i, (m, s) in enumerate(zip(adaptive["first_round"], adaptive["samples"]))]
+        lines.append("")
     lines += ["## Problems", "",
-              "| problem | samples | with code | correct | repairs | survivors | clusters | chosen cluster sizes "
-              "| first verdict | solved |", "| --- |" + " ---: |" * 7 + " --- | --- |"]
+              "| problem | samples | tokens | with code | correct | repairs | survivors | clusters | chosen cluster "
+              "sizes | first verdict | solved |", "| --- |" + " ---: |" * 8 + " --- | --- |"]
     for p in report["per_problem"]:
-        lines.append(f"| {p['id']} | {p['samples']} | {p['with_code']} | {p['correct_samples']} | {p['repairs']} | "
+        lines.append(f"| {p['id']} | {p['samples']} | {p.get('tokens', 0)} | {p['with_code']} | "
+                     f"{p['correct_samples']} | {p['repairs']} | "
                      f"{p['survivors']} | {p['clusters']} | {', '.join(map(str, p['chosen_cluster_sizes'])) or '-'} "
                      f"| {p['first_verdict']} | {'yes' if p['solved'] else 'no'} |")
     lines += ["", "## Model usage", "", "| role | requests | samples (cached) | prompt tokens | completion tokens "
@@ -275,6 +343,10 @@ def plot(report: dict[str, Any], path: str) -> bool:
     ax.plot(curve["samples"], [100 * x for x in curve[f"{k}_at_k"]], marker="s",
             label=f"{k}@k (solved with {k} submissions)")
     ax.plot(curve["samples"], [100 * x for x in curve["1_at_k"]], marker="^", label="1@k (first submission)")
+    adaptive = report.get("adaptive_curve")
+    if adaptive and adaptive["samples"]:
+        ax.plot(adaptive["samples"], [100 * x for x in adaptive["1_at_k"]], marker="v", linestyle="--",
+                label="1@k, adaptive budget (samples spent)")
     if len(curve["samples"]) > 1 and curve["samples"][-1] > 16:
         ax.set_xscale("log", base=2)
     ax.set_xlabel("samples per problem (k)")
@@ -282,11 +354,22 @@ def plot(report: dict[str, Any], path: str) -> bool:
     ax.set_ylim(0, 100)
     ax.grid(True, alpha=0.3)
     ax.legend(loc="lower right")
-    ax.set_title(f"{report['config'].get('model', '')}: {report['judged']} problems")
+    ax.set_title(plot_title(report), fontsize=10)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
     return True
+
+
+def plot_title(report: dict[str, Any], width: int = 60) -> str:
+    """The plot's title: the model (a replay by its file name, not its path) and the number of
+    problems, wrapped to fit above the plot."""
+    import textwrap
+
+    model = str(report["config"].get("model", ""))
+    if model.startswith("replay:"):
+        model = "replay:" + os.path.basename(model[len("replay:"):])
+    return "\n".join(textwrap.wrap(f"{model}: {report['judged']} problems", width, break_long_words=True)[:3])
 
 
 def write(store: RunStore, draws: int = 100) -> dict[str, str]:

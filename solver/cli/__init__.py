@@ -9,9 +9,9 @@ list`` and ``eval`` 3 when they skipped broken packages of a folder (each is nam
 stderr with its reason; ``problems validate`` reports them as failed checks). Results are printed on stdout
 (JSON for ``run``, ``judge`` and ``eval``); messages on stderr.
 
-A module per command (``run``, ``judge``, ``eval``, ``solve``, ``report``, ``sandbox``,
-``problems``), each with ``add_parser(subparsers)``; the reference docs/cli.md is written
-from this parser by :mod:`solver.cli.reference`.
+A module per command (``run``, ``judge``, ``eval``, ``solve``, ``report``, ``export-pool``
+(``export_pool``), ``sandbox``, ``problems``), each with ``add_parser(subparsers)``; the
+reference docs/cli.md is written from this parser by :mod:`solver.cli.reference`.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ HELP = {
     "eval": "grade external samples ({task_id, completion} JSONL) and report pass@k",
     "solve": "solve a problem set with a model into a run directory (resumable)",
     "report": "write report.md, report.json and report.png for a run directory",
+    "export-pool": "write a run directory's model samples as a replay pool (JSONL)",
     "sandbox": "sandbox backends: diagnose, build the docker image",
     "problems": "list and validate problem sets",
 }
@@ -54,7 +55,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help in HELP.items():
         if only is None or name == only:
-            importlib.import_module(f".{name}", __name__).add_parser(sub)
+            importlib.import_module(f".{name.replace('-', '_')}", __name__).add_parser(sub)
         else:
             sub.add_parser(name, help=help)
     return parser
