@@ -10,7 +10,7 @@ stderr with its reason; ``problems validate`` reports them as failed checks). Re
 (JSON for ``run``, ``judge`` and ``eval``); messages on stderr.
 
 A module per command (``run``, ``judge``, ``eval``, ``solve``, ``report``, ``export-pool``
-(``export_pool``), ``sandbox``, ``problems``), each with ``add_parser(subparsers)``; the
+(``export_pool``), ``tune``, ``sandbox``, ``problems``), each with ``add_parser(subparsers)``; the
 reference docs/cli.md is written from this parser by :mod:`solver.cli.reference`.
 """
 
@@ -38,6 +38,7 @@ HELP = {
     "solve": "solve a problem set with a model into a run directory (resumable)",
     "report": "write report.md, report.json and report.png for a run directory",
     "export-pool": "write a run directory's model samples as a replay pool (JSONL)",
+    "tune": "choose the adaptive budget's first round and stop rule on recorded runs (dev/held-out split)",
     "sandbox": "sandbox backends: diagnose, build the docker image",
     "problems": "list and validate problem sets",
 }

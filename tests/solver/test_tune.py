@@ -1,0 +1,88 @@
+"""``codesolve tune`` on a recorded run made by the test: the split, the search (never trading
+dev solve rate for cost), the held-out figures beside the defaults', and the config file it
+writes, which ``solve --config`` reads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from solver.config import resolve
+from solver.report import ProblemFigures
+from solver.store import RunStore
+from solver.tune import DEFAULT, Setting, evaluate, split, tune
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def attempt(pattern: str) -> tuple[dict, dict]:
+    """A recorded problem of 16 samples: ``pattern[i]`` is sample i's behaviour class (``a`` the
+    right one); every sample survives; a cluster per class, in the order the ranker gives."""
+    cands = [{"id": i, "variant": "direct", "duplicate_of": None, "repaired_from": None, "sample_verdict": "AC",
+              "code": f"print({i})", "cluster": None} for i in range(len(pattern))]
+    classes = sorted(set(pattern), key=lambda c: -pattern.count(c))
+    clusters = [{"signature": c, "members": [i for i, x in enumerate(pattern) if x == c], "failures": 0,
+                 "behaviour": [c]} for c in classes]
+    for k, c in enumerate(clusters):
+        for m in c["members"]:
+            cands[m]["cluster"] = k
+    first = clusters[0]["members"][0]
+    verdicts = {str(i): "AC" if x == "a" else "WA" for i, x in enumerate(pattern)}
+    return ({"candidates": cands, "clusters": clusters, "expected_tests": [], "inputs_valid": False,
+             "submissions": [first], "usage": {"solve": {"samples": len(pattern)}}},
+            {"verdicts": verdicts})
+
+
+#: Easy problems settle at once on the right cluster; hard ones change their mind late.
+EASY = "a" * 16
+LATE = "bbcdaaaaaaaaaaaa"
+WRONG = "bbbbbbbbbbbbbbbb"
+
+
+def make_run(path: Path) -> None:
+    store = RunStore(str(path))
+    for i in range(40):
+        pattern = (EASY, LATE, WRONG, EASY)[i % 4]
+        a, judged = attempt(pattern)
+        store.record_problem(f"p{i:02d}", i, a, judged, None, 1.0)
+    store.close()
+
+
+def test_tune_never_trades_dev_solve_rate_and_reports_held_out_figures(tmp_path: Path):
+    make_run(tmp_path / "run")
+    store = RunStore.open_existing(str(tmp_path / "run"))
+    figures = [ProblemFigures(r, 1) for r in store.problems()]
+    store.close()
+    dev, held = split((f.id for f in figures), 0.5, 0)
+    assert dev and held and not dev & held and len(dev | held) == 40
+    result = tune(figures, 0.5, 0)
+    chosen: Setting = result["chosen"]
+    dev_default, dev_chosen = result["figures"]["default"]["dev"], result["figures"]["chosen"]["dev"]
+    assert dev_chosen.solved >= dev_default.solved and dev_chosen.cost <= dev_default.cost
+    assert chosen != DEFAULT and dev_chosen.cost < dev_default.cost  # here a cheaper setting exists
+    # The figures are those of an independent evaluation of the chosen setting on the held-out problems.
+    held_figures = [f for f in figures if f.id in held]
+    assert result["figures"]["chosen"]["held_out"] == evaluate(held_figures, chosen)
+    assert result["figures"]["default"]["held_out"] == evaluate(held_figures, DEFAULT)
+    assert result["figures"]["fixed"]["held_out"].samples == 16.0
+
+    out = tmp_path / "tuned.toml"
+    proc = subprocess.run([sys.executable, "-m", "solver.cli", "tune", str(tmp_path / "run"), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert f"split: {len(dev)} dev problems, {len(held)} held out" in proc.stdout
+    assert "chosen     held_out" in proc.stdout and "default    held_out" in proc.stdout
+    config, sources = resolve({"problems": "x", "model": "m"}, str(out))
+    assert (config.first_round, config.stop_min_size) == (chosen.first_round, chosen.rule.min_size)
+    assert sources["first_round"] == str(out)
+
+
+def test_tune_says_what_is_wrong(tmp_path: Path):
+    proc = subprocess.run([sys.executable, "-m", "solver.cli", "tune", str(tmp_path / "none")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 2 and "not a run directory" in proc.stderr
+    make_run(tmp_path / "run")
+    proc = subprocess.run([sys.executable, "-m", "solver.cli", "tune", str(tmp_path / "run"), "--dev", "1.5"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 2 and "--dev 1.5: expected a fraction" in proc.stderr
