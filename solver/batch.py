@@ -101,14 +101,21 @@ def open_run(config: RunConfig, force: bool = False) -> RunStore:
     return store
 
 
-def make_models(config: RunConfig, store: RunStore, usage: UsageLog) -> tuple[Model, Model | None]:
+def make_models(config: RunConfig, store: RunStore, usage: UsageLog) -> tuple[list[Model], Model | None]:
+    """The solve models (a cascade's in order; their usage is kept under the role ``solve``,
+    or ``solve:NAME`` per model of a cascade) and the tests model."""
     cache = CompletionCache(store.path)
     endpoints = Endpoints()
     common = {"max_concurrency": config.max_concurrency, "timeout_s": config.timeout_s,
               "max_attempts": config.max_attempts}
-    model = open_model(config.model, "solve", config.base_url or None, os.environ.get(config.api_key_env) or None,
-                       cache, usage, endpoints, price_prompt_per_mtok=config.price_prompt_per_mtok,
-                       price_completion_per_mtok=config.price_completion_per_mtok, **common)
+    names = config.models
+    models = []
+    for name in names:
+        base_url, key_env, prompt_price, completion_price = config.settings_of(name)
+        role = "solve" if len(names) == 1 else f"solve:{name}"
+        models.append(open_model(name, role, base_url or None, os.environ.get(key_env) or None, cache, usage,
+                                 endpoints, price_prompt_per_mtok=prompt_price,
+                                 price_completion_per_mtok=completion_price, **common))
     tests_model = None
     if config.tests_model:
         key_env = config.tests_api_key_env or config.api_key_env
@@ -116,7 +123,7 @@ def make_models(config: RunConfig, store: RunStore, usage: UsageLog) -> tuple[Mo
                                  os.environ.get(key_env) or None, cache, usage, endpoints,
                                  price_prompt_per_mtok=config.tests_price_prompt_per_mtok,
                                  price_completion_per_mtok=config.tests_price_completion_per_mtok, **common)
-    return model, tests_model
+    return models, tests_model
 
 
 def judge_candidates(problem: Problem, attempt: Attempt, sandbox: Sandbox) -> dict[str, Any] | None:
@@ -160,7 +167,7 @@ def solve_set(problem_set: ProblemSet, config: RunConfig, sandbox: Sandbox, stor
                     **kwargs)
 
     bars = {"problems": bar(0, total=len(problems), initial=len(outcome.skipped), desc="problems", unit="problem"),
-            "samples": bar(1, total=len(todo) * config.samples * len(config.languages), desc="samples",
+            "samples": bar(1, total=len(todo) * sum(config.budgets()) * len(config.languages), desc="samples",
                            unit="sample"),
             "executions": bar(2, desc="executions", unit="run")}
     executed = [0]
@@ -173,11 +180,11 @@ def solve_set(problem_set: ProblemSet, config: RunConfig, sandbox: Sandbox, stor
 
     recording = RecordingSandbox(sandbox, store, on_run)
     usage = UsageLog()
-    model, tests_model = make_models(config, store, usage)
-    counted = _Counted(model, bars["samples"].update)
+    models, tests_model = make_models(config, store, usage)
+    counted = [_Counted(m, bars["samples"].update) for m in models]
     loop = _Loop()
     try:  # an unreachable endpoint or a refused key stops the batch before any problem starts
-        for m in (model, tests_model):
+        for m in (*models, tests_model):
             if m is not None and hasattr(m, "check"):
                 loop(m.check())
     except BaseException:
@@ -201,7 +208,8 @@ def solve_set(problem_set: ProblemSet, config: RunConfig, sandbox: Sandbox, stor
             position, problem = item
             t0 = time.monotonic()
             try:
-                attempt = solve(problem, solve_config, counted, recording, tests_model, loop)
+                attempt = solve(problem, solve_config, counted if len(counted) > 1 else counted[0], recording,
+                                tests_model, loop)
                 t_judge = time.monotonic()
                 judged = judge_candidates(problem, attempt, recording) if config.judge else None
                 attempt.timings["judge"] = time.monotonic() - t_judge

@@ -2,7 +2,9 @@
 environment and the command line, in that order of precedence (later wins).
 
 * TOML: top-level keys named like the fields below (``samples = 16``, ``languages =
-  ["python", "cpp"]``); dashes and underscores are interchangeable.
+  ["python", "cpp"]``); dashes and underscores are interchangeable. ``[models."NAME"]``
+  tables give a model its own ``base_url``, ``api_key_env`` and ``price_*_per_mtok`` (the
+  models of a cascade each their own); a model without one uses the run-wide options.
 * Environment: ``CODESOLVE_`` + the field name in capitals (``CODESOLVE_SAMPLES=16``,
   ``CODESOLVE_LANGUAGES=python,cpp``); ``CODESOLVE_CONFIG`` names a config file.
 * API keys are never part of the configuration: they are read from the environment
@@ -47,7 +49,8 @@ class RunConfig:
     (see :func:`option`); ``codesolve solve`` has a flag ``--name-with-dashes`` for each."""
 
     problems: str = option("", "a problem package, a folder of packages or a data file", flag=False)
-    model: str = option("", "model name at --base-url, or replay:FILE")
+    model: str = option("", "model name at --base-url, or replay:FILE; several, comma-separated, for a cascade "
+                            "(cheap first)")
     base_url: str = option("", "OpenAI-compatible endpoint URL (default $OPENAI_BASE_URL, then OpenAI)",
                            operational=True)
     api_key_env: str = option("OPENAI_API_KEY", "environment variable holding the solve model's key",
@@ -73,6 +76,8 @@ class RunConfig:
     codet_tests: int = option(10, "tests with expected outputs the tests model writes per reply")
     tests_samples: int = option(10, "replies asked for such tests; CodeT counts every test as often as written")
     distinguish: int = option(5, "S* round: inputs asked for to split the two leading clusters; 0: no S* round")
+    cascade_samples: tuple[str, ...] = option((), "samples per problem and language each model of a cascade draws at "
+                                                  "most, comma-separated (default: -n each)")
     first_round: int = option(0, "adaptive budget: samples per language in the first round, doubling until -n; a "
                                  "problem stops once its selection is settled (0: all -n samples at once)")
     stop_stable_rounds: int = option(1, "adaptive budget: doublings in a row the top cluster must survive unchanged")
@@ -99,6 +104,36 @@ class RunConfig:
                                                 operational=True)
     tests_price_completion_per_mtok: float = option(0.0, "tests model price per million completion tokens",
                                                     operational=True)
+    #: Per model: (name, base URL, API key variable, prompt price, completion price), from the
+    #: config file's ``[models."NAME"]`` tables (a cascade's models each with their own); None
+    #: where the table gives nothing (the run-wide option applies).
+    model_settings: tuple[tuple[str, str | None, str | None, float | None, float | None], ...] = option(
+        (), "per-model endpoint, key variable and prices: [models.\"NAME\"] tables of the config file", flag=False,
+        operational=True)
+
+    @property
+    def models(self) -> list[str]:
+        """The solve models, in cascade order (one for a plain run)."""
+        return [m.strip() for m in self.model.split(",") if m.strip()]
+
+    def settings_of(self, model: str) -> tuple[str, str, float, float]:
+        """(base URL, API key variable, prompt price, completion price) of ``model``: its
+        ``[models."NAME"]`` table, else the run-wide options."""
+        for name, base_url, key_env, prompt, completion in self.model_settings:
+            if name == model:
+                return (self.base_url if base_url is None else base_url,
+                        self.api_key_env if key_env is None else key_env,
+                        self.price_prompt_per_mtok if prompt is None else prompt,
+                        self.price_completion_per_mtok if completion is None else completion)
+        return self.base_url, self.api_key_env, self.price_prompt_per_mtok, self.price_completion_per_mtok
+
+    def budgets(self) -> tuple[int, ...]:
+        """Samples each solve model draws at most (a cascade's ``cascade_samples``, else ``samples``)."""
+        if len(self.models) <= 1:
+            return (self.samples,)
+        if self.cascade_samples:
+            return tuple(int(x) for x in self.cascade_samples)
+        return (self.samples,) * len(self.models)
 
     def solve_config(self) -> SolveConfig:
         return SolveConfig(samples=self.samples, languages=self.languages, k=self.k, temperature=self.temperature,
@@ -110,7 +145,8 @@ class RunConfig:
                            codet_tests=self.codet_tests, tests_samples=self.tests_samples, distinguish=self.distinguish,
                            repair_rounds=self.repair_rounds,
                            repair_max=self.repair_max, seed=self.seed, first_round=self.first_round,
-                           stop_rule=StopRule(self.stop_stable_rounds, self.stop_min_size, self.stop_allow_failures))
+                           stop_rule=StopRule(self.stop_stable_rounds, self.stop_min_size, self.stop_allow_failures),
+                           cascade_samples=self.budgets() if len(self.models) > 1 else ())
 
     def identity(self) -> dict[str, Any]:
         """What a run's results depend on (compared when a run directory is reused)."""
@@ -216,6 +252,12 @@ def _check(config: RunConfig, sources: Mapping[str, str]) -> None:
     for name in ("temperature", "tests_temperature"):
         if not 0 <= getattr(config, name) <= 2:
             raise bad(name, "a number between 0 and 2")
+    if config.cascade_samples:
+        if len(config.models) < 2:
+            raise bad("cascade_samples", "nothing: it goes with a cascade (--model CHEAP,STRONG)")
+        if len(config.cascade_samples) != len(config.models) or not all(
+                x.strip().isdigit() and int(x) > 0 for x in config.cascade_samples):
+            raise bad("cascade_samples", f"{len(config.models)} positive integers, one per model of --model")
     if config.stop_stable_rounds < 1:
         raise bad("stop_stable_rounds", "a positive integer")
     if config.executor not in ("local", "ray"):
@@ -240,6 +282,9 @@ def resolve(cli: Mapping[str, Any], config_file: str | None = None,
             raise ConfigError(f"{config_file}: no such config file") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{config_file}: not valid TOML: {exc}") from None
+        if "models" in data:
+            values["model_settings"] = _model_tables(data.pop("models"), config_file)
+            sources["model_settings"] = config_file
         for key, value in data.items():
             name = key.replace("-", "_")
             if name not in _FIELDS:
@@ -260,11 +305,42 @@ def resolve(cli: Mapping[str, Any], config_file: str | None = None,
     return config, sources
 
 
+_MODEL_KEYS = ("base_url", "api_key_env", "price_prompt_per_mtok", "price_completion_per_mtok")
+
+
+def _model_tables(tables: Any, where: str) -> tuple[tuple[str, str | None, str | None, float | None, float | None],
+                                                    ...]:
+    """``[models."NAME"]`` tables: each model's endpoint, key variable and prices (None where
+    a table gives nothing)."""
+    if not isinstance(tables, dict):
+        raise ConfigError(f"{where}: field 'models': expected tables [models.\"NAME\"], got {tables!r}")
+    out = []
+    for name, table in tables.items():
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: models.{name}: expected a table, got {table!r}")
+        unknown = sorted(set(table) - set(_MODEL_KEYS))
+        if unknown:
+            raise ConfigError(f"{where}: models.{name}: unknown key {unknown[0]!r} (known: {', '.join(_MODEL_KEYS)})")
+        for key in ("base_url", "api_key_env"):
+            if key in table and not isinstance(table[key], str):
+                raise ConfigError(f"{where}: models.{name}.{key}: expected a string, got {table[key]!r}")
+        for key in ("price_prompt_per_mtok", "price_completion_per_mtok"):
+            value = table.get(key, 0.0)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ConfigError(f"{where}: models.{name}.{key}: expected a number >= 0, got {value!r}")
+        prices = [float(table[k]) if k in table else None
+                  for k in ("price_prompt_per_mtok", "price_completion_per_mtok")]
+        out.append((str(name), table.get("base_url"), table.get("api_key_env"), prices[0], prices[1]))
+    return tuple(out)
+
+
 def to_toml(config: RunConfig, sources: Mapping[str, str] | None = None) -> str:
     """The configuration as a TOML file would write it: each value's origin as a comment,
     under a comment line with the field's help."""
     lines = []
     for f in fields(config):
+        if f.name == "model_settings":
+            continue  # tables come after every top-level key
         value = getattr(config, f.name)
         if isinstance(value, bool):
             text = "true" if value else "false"
@@ -276,6 +352,10 @@ def to_toml(config: RunConfig, sources: Mapping[str, str] | None = None) -> str:
             text = _toml_string(value)
         origin = (sources or {}).get(f.name, "default")
         lines += [f"# {option_help(f)}", f"{f.name} = {text}  # {origin}"]
+    for name, *given in config.model_settings:
+        lines.append(f"[models.{_toml_string(name)}]  # {(sources or {}).get('model_settings', 'default')}")
+        lines += [f"{key} = {_toml_string(value) if isinstance(value, str) else repr(value)}"
+                  for key, value in zip(_MODEL_KEYS, given) if value is not None]
     return "\n".join(lines) + "\n"
 
 

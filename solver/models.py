@@ -419,7 +419,8 @@ class ReplayModel:
         by_role: dict[str | None, list[tuple[dict[str, Any], str]]] = {}
         for row, text in read_sample_rows(path, "replay file"):
             by_role.setdefault(row.get("role"), []).append((row, text))
-        rows = by_role.get(role) or by_role.get(None, [])
+        # A cascade's models have roles "solve:NAME": their own rows, else the solve role's, else unnamed ones.
+        rows = by_role.get(role) or by_role.get(role.split(":")[0]) or by_role.get(None, [])
         if not rows:
             named = sorted(str(r) for r in by_role if r is not None)
             raise ModelError(f"{path}: no rows for the {role} role (its rows name the role "

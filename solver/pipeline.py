@@ -128,6 +128,8 @@ class SolveConfig:
     #: stops once its selection is settled by ``stop_rule`` (0: all samples at once).
     first_round: int = 0
     stop_rule: StopRule = StopRule()
+    #: A cascade (several solve models, cheap first): samples each model draws at most.
+    cascade_samples: tuple[int, ...] = ()
 
 
 @dataclass
@@ -138,6 +140,8 @@ class Candidate:
     variant: str
     sample_index: int
     duplicate_of: int | None = None
+    #: The solve model that wrote it (its name; a cascade has several).
+    model: str = ""
     repaired_from: int | None = None
     compile_ok: bool = False
     sample_verdict: str = ""
@@ -225,6 +229,8 @@ class _Run:
     def __init__(self, problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
                  tests_model: Model | None, runner: Runner = asyncio.run) -> None:
         self.problem, self.config, self.model = problem, config, model
+        #: Sample indices past this are the repairs' (the current model's budget).
+        self.repair_base = config.samples
         self.sandbox, self.tests_model = sandbox, tests_model
         self.run_async = runner
         self.attempt = Attempt(problem.id)
@@ -250,8 +256,9 @@ class _Run:
         before = len(self.attempt.candidates)
         for language, variant, gens in self.run_async(_replies(self.problem, self.config, self.model, lo, hi)):
             for g in gens:
-                self.add(language, completed_program(g.text, language, iface.starter_code, iface.entry_point),
-                         variant, g.index)
+                cand = self.add(language, completed_program(g.text, language, iface.starter_code, iface.entry_point),
+                                variant, g.index)
+                cand.model = self.model.name
         return self.attempt.candidates[before:]
 
     def add(self, language: str, code: str | None, variant: str, index: int,
@@ -378,7 +385,7 @@ class _Run:
                                        cand.code or "", cand.feedback)
             # A repair draws its own sample index, past the pool's; a model that cannot serve it
             # (a replay) simply yields no repair.
-            jobs.append(self.model.generate(messages, 1, start=self.config.samples + cand.id,
+            jobs.append(self.model.generate(messages, 1, start=self.repair_base + cand.id,
                                             temperature=self.config.temperature,
                                             max_tokens=self.config.max_tokens, seed=self.config.seed,
                                             key=self.problem.id))
@@ -763,15 +770,16 @@ def _fast_first(members: list[int], runs: dict[int, list[RunResult | None]],
                                                 get_language(candidates[m].language).interpreted, m)))
 
 
-def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
+def solve(problem: Problem, config: SolveConfig, model: Model | Sequence[Model], sandbox: Sandbox,
           tests_model: Model | None = None, runner: Runner = asyncio.run) -> Attempt:
     """Turn one problem into ``config.k`` chosen submissions, with the full trace.
 
     Model calls are coroutines handed to ``runner`` (by default ``asyncio.run``; a batch run
     passes one shared event loop so that every problem's requests share the endpoint's
     concurrency bound)."""
-    run = _Run(problem, config, model, sandbox, tests_model, runner)
-    models = [m for m in {id(x): x for x in (model, tests_model) if x is not None}.values()]
+    cascade = list(model) if isinstance(model, Sequence) else [model]
+    run = _Run(problem, config, cascade[0], sandbox, tests_model, runner)
+    models = [m for m in {id(x): x for x in (*cascade, tests_model) if x is not None}.values()]
     attempt = run.attempt
 
     def stage(name: str, step: Callable[[], Any]) -> Any:
@@ -791,39 +799,62 @@ def solve(problem: Problem, config: SolveConfig, model: Model, sandbox: Sandbox,
         return result
 
     plan = rounds(config.first_round, config.samples) if config.first_round else [config.samples]
-    if len(plan) == 1:
+    if len(cascade) > 1:
+        budgets = config.cascade_samples or (config.samples,) * len(cascade)
+        _adaptive(run, [(m, n, rounds(config.first_round or CASCADE_FIRST_ROUND, n)) for m, n in zip(cascade, budgets)],
+                  stage)
+    elif len(plan) == 1:
         for name, step in (("sample", run.sample), ("filter", lambda: run.filter(list(attempt.candidates))),
                            ("repair", run.repair), ("tests", run.inputs), ("rank", run.rank),
                            ("distinguish", run.distinguish)):
             stage(name, step)
     else:
-        _adaptive(run, plan, stage)
+        _adaptive(run, [(run.model, config.samples, plan)], stage)
     attempt.usage = _usage(models, problem.id)
     return attempt
 
 
-def _adaptive(run: _Run, plan: list[int], stage: Callable[[str, Callable[[], Any]], Any]) -> None:
-    """The adaptive budget's rounds (:mod:`solver.budget`): draw, filter, rank, until the stop
-    rule settles the selection or ``plan`` is drawn; then repair and the S* round."""
+#: A cascade's first round when ``first_round`` is not set (a cascade moves on only when a
+#: model's rounds did not settle the selection, so it always samples in rounds).
+CASCADE_FIRST_ROUND = 4
+
+
+def _adaptive(run: _Run, stages: list[tuple[Model, int, list[int]]],
+              stage: Callable[[str, Callable[[], Any]], Any]) -> None:
+    """The adaptive budget's rounds (:mod:`solver.budget`), model after model of a cascade:
+    draw, filter, rank, until the stop rule settles the selection (every candidate so far,
+    of every model, is ranked together) or the model's ``plan`` is drawn, then the next
+    model; then repair (by the last model drawn from) and the S* round."""
     attempt, config = run.attempt, run.config
     tracker = Tracker(config.stop_rule)
-    drawn = 0
-    for m in plan:
-        new = stage("sample", lambda: run.sample(drawn, m))
-        stage("filter", lambda: run.filter(new))
-        if not drawn:
-            stage("tests", run.inputs)
-        stage("rank", run.rank)
-        drawn = m
-        if tracker.settled(m, [Ranked(c, s) for c, s in zip(attempt.clusters, attempt.scores)]):
+    spent: list[dict[str, Any]] = []
+    settled = False
+    for model, budget, plan in stages:
+        run.model, run.repair_base = model, budget
+        drawn = 0
+        spent.append({"model": model.name, "samples": 0, "of": budget})
+        for m in plan:
+            new = stage("sample", lambda: run.sample(drawn, m))
+            stage("filter", lambda: run.filter(new))
+            if "tests" not in attempt.timings:  # the test inputs are built once, in the first round
+                stage("tests", run.inputs)
+            stage("rank", run.rank)
+            drawn = spent[-1]["samples"] = m
+            if tracker.settled(sum(s["samples"] for s in spent),
+                               [Ranked(c, s) for c, s in zip(attempt.clusters, attempt.scores)]):
+                settled = True
+                break
+        if settled:
             break
     before = len(attempt.candidates)
     stage("repair", run.repair)
     if len(attempt.candidates) > before:
         stage("rank", run.rank)
     stage("distinguish", run.distinguish)
-    attempt.budget = {"first_round": config.first_round, "rule": config.stop_rule.to_json(),
-                      "samples": drawn, "of": config.samples, "rounds": tracker.history}
+    attempt.budget = {"first_round": config.first_round or (CASCADE_FIRST_ROUND if len(stages) > 1 else 0),
+                      "rule": config.stop_rule.to_json(), "samples": sum(s["samples"] for s in spent),
+                      "of": sum(b for _, b, _ in stages), "settled": settled, "models": spent,
+                      "rounds": tracker.history}
 
 
 def _usage(models: list[Model], key: str) -> dict[str, dict[str, float]]:

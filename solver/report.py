@@ -206,7 +206,8 @@ def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
                           "total": sum(f.n for f in figures), "adaptive": adaptive_run,
                           "first_round": int(config.get("first_round", 0) or 0), "rule": rule.to_json()},
         "adaptive_curve": adaptive_curve(figures, k, rule, [m for m in budgets if m < pool_min])
-        if not adaptive_run else None,
+        if not adaptive_run and not cascade_of(figures) else None,
+        "cascade": cascade_stages(figures, usage),
         "usage": usage,
         "cost": cost,
         "cost_per_solved": cost / len(solved) if solved else None,
@@ -223,6 +224,37 @@ def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
                               for u in f.attempt.get("usage", {}).values())),
             "solved": f.solved, "coverage": f.coverage, "seconds": round(f.seconds, 2)} for f in figures],
     }
+
+
+def cascade_of(figures: list[ProblemFigures]) -> list[str]:
+    """The models of a cascade run, in order (empty for a run with one solve model)."""
+    for f in figures:
+        models = [m["model"] for m in (f.attempt.get("budget") or {}).get("models", [])]
+        if len(models) > 1:
+            return models
+    return []
+
+
+def cascade_stages(figures: list[ProblemFigures], usage: dict[str, dict[str, float]]) -> list[dict[str, Any]]:
+    """Per model of a cascade: the problems whose sampling ended with it (settled there, or
+    it was the last), how many of them were solved, the samples it wrote and what they cost
+    (its role ``solve:NAME``)."""
+    models = cascade_of(figures)
+    if not models:
+        return []
+    stages: list[dict[str, Any]] = [{"model": m, "problems_ended": 0, "solved": 0, "first_solved": 0, "samples": 0,
+                                     "cost": usage.get(f"solve:{m}", {}).get("cost", 0.0)} for m in models]
+    for f in figures:
+        drawn = [m["samples"] for m in (f.attempt.get("budget") or {}).get("models", [])]
+        if not drawn:
+            continue
+        last = max(i for i, n in enumerate(drawn) if n or i == 0)
+        stages[last]["problems_ended"] += 1
+        stages[last]["solved"] += int(f.solved)
+        stages[last]["first_solved"] += int(f.first)
+        for i, n in enumerate(drawn):
+            stages[i]["samples"] += n
+    return stages
 
 
 def adaptive_curve(figures: list[ProblemFigures], k: int, rule: StopRule,
@@ -294,6 +326,12 @@ def markdown(report: dict[str, Any]) -> str:
         lines += [f"Adaptive budget (first round {spent['first_round']}; {describe_rule(spent['rule'])}): "
                   f"{spent['mean']:.1f} samples per problem on average ({spent['total']} in all, of "
                   f"{report['samples_per_problem']} per problem at most).", ""]
+    if report.get("cascade"):
+        lines += ["## Cascade", "", "| model | problems whose sampling ended here | solved of them | first submission "
+                  "right | samples written | cost |", "| --- |" + " ---: |" * 5]
+        lines += [f"| {c['model']} | {c['problems_ended']} | {c['solved']} | {c['first_solved']} | {c['samples']} | "
+                  f"{c['cost']:.4f} |" for c in report["cascade"]]
+        lines.append("")
     adaptive = report.get("adaptive_curve")
     if adaptive and adaptive["samples"]:
         rates = [f"{k}_at_k", "1_at_k"] if k != 1 else ["1_at_k"]

@@ -68,7 +68,12 @@ class Figures:
 
 def unit_costs(figure: ProblemFigures) -> tuple[float, str]:
     """A problem's recorded cost per solve sample, and its unit (cost, tokens or samples)."""
-    usage = figure.attempt.get("usage", {}).get("solve", {})
+    roles = figure.attempt.get("usage", {})
+    usage: dict[str, float] = {}
+    for role, amounts in roles.items():  # "solve", or a cascade's "solve:NAME" roles
+        if role == "solve" or role.startswith("solve:"):
+            for key, value in amounts.items():
+                usage[key] = usage.get(key, 0) + value
     drawn = max(figure.n, 1)
     if usage.get("cost"):
         return float(usage["cost"]) / drawn, "cost"

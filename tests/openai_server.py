@@ -19,7 +19,9 @@ answer was written out whole.
 
 With ``per_request=True`` every request is answered ``texts[0..n-1]`` whatever came before
 (the answer depends only on the request, so runs with different timing get the same
-samples). ``hold()`` makes new requests wait (unanswered) until ``release()``.
+samples). ``hold()`` makes new requests wait (unanswered) until ``release()``. With
+``by_model``, requests naming one of its models get that model's scripts (a cascade of
+models on one server).
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ from typing import Any
 
 class ScriptedOpenAI:
     def __init__(self, scripts: dict[str, list[str]] | None = None, default: str = "print(0)\n",
-                 per_request: bool = False) -> None:
+                 per_request: bool = False, by_model: dict[str, dict[str, list[str]]] | None = None) -> None:
         self.scripts: dict[str, list[str]] = dict(scripts or {})
+        #: Scripts of the requests naming a given model (the others use ``scripts``).
+        self.by_model = dict(by_model or {})
         self.per_request = per_request
         self.completed: list[dict[str, Any]] = []
         self._open = threading.Event()
@@ -77,9 +81,11 @@ class ScriptedOpenAI:
     # ------------------------------------------------------------------ behaviour
     def _texts_for(self, body: dict[str, Any]) -> tuple[str, list[str]]:
         blob = json.dumps(body.get("messages", []))
-        for marker, texts in self.scripts.items():
+        model = str(body.get("model", ""))
+        scripts = self.by_model.get(model, self.scripts)
+        for marker, texts in scripts.items():
             if marker in blob:
-                return marker, texts
+                return f"{model}:{marker}" if model in self.by_model else marker, texts
         return "", [self.default]
 
     def _complete(self, body: dict[str, Any], limit: int | None) -> dict[str, Any]:
