@@ -85,6 +85,15 @@ def test_python_and_cpp_read_stdin_and_write_stdout(runner):
         assert 0 < r.peak_memory_mb < 64
 
 
+def test_programs_run_at_the_default_cpu_priority_and_cannot_raise_it(runner):
+    """A local box's supervisor runs at a higher priority than its programs; they get the
+    default back and, without privileges, cannot take more."""
+    r = runner.run("python", "import os\nprint(os.getpriority(os.PRIO_PROCESS, 0))\n"
+                             "try:\n    os.setpriority(os.PRIO_PROCESS, 0, -5)\n    print('raised')\n"
+                             "except OSError as e:\n    print('refused', e.errno)\n")
+    assert r.ok and r.stdout.split(b"\n")[:2] == [b"0", b"refused 13"], r
+
+
 def test_compile_error_is_ce_with_compiler_message(sandbox):
     bad_cpp = sandbox.compile(Program("cpp", "int main( { return 0; }"))
     assert not bad_cpp.ok and bad_cpp.run.status is Status.CE
