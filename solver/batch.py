@@ -34,7 +34,7 @@ from sandbox import Program, Sandbox
 
 from .config import RunConfig, differences
 from .errors import RunDirError
-from .models import CompletionCache, Endpoints, Model, ModelUnusable, UsageLog, open_model
+from .models import CompletionCache, Endpoints, Model, ModelUnusable, UsageLog, display_name, open_model
 from .pipeline import Attempt, solve
 from .store import RecordingSandbox, RunStore
 
@@ -112,7 +112,7 @@ def make_models(config: RunConfig, store: RunStore, usage: UsageLog) -> tuple[li
     models = []
     for name in names:
         base_url, key_env, prompt_price, completion_price = config.settings_of(name)
-        role = "solve" if len(names) == 1 else f"solve:{name}"
+        role = "solve" if len(names) == 1 else f"solve:{display_name(name)}"
         models.append(open_model(name, role, base_url or None, os.environ.get(key_env) or None, cache, usage,
                                  endpoints, price_prompt_per_mtok=prompt_price,
                                  price_completion_per_mtok=completion_price, **common))

@@ -410,7 +410,7 @@ class ReplayModel:
     def __init__(self, path: str, role: str = "solve", usage: UsageLog | None = None,
                  price_prompt_per_mtok: float = 0.0, price_completion_per_mtok: float = 0.0) -> None:
         self.path = path
-        self.name = f"replay:{os.path.basename(path)}"
+        self.name = display_name(f"replay:{path}")
         self.role = role
         self.usage = usage or UsageLog()
         self.prices = (price_prompt_per_mtok, price_completion_per_mtok)
@@ -462,6 +462,12 @@ def _recorded_usage(row: dict[str, Any], path: str) -> tuple[int, int]:
         raise ModelError(f"{path}: task {row.get('task_id')!r}: usage: expected "
                          f"{{\"prompt_tokens\": N, \"completion_tokens\": N}} with counts >= 0, got {usage!r}")
     return counts[0], counts[1]
+
+
+def display_name(spec: str) -> str:
+    """What a model is called in traces and reports: its name, or ``replay:`` and the file's
+    name (not its path)."""
+    return f"replay:{os.path.basename(spec[len('replay:'):])}" if spec.startswith("replay:") else spec
 
 
 def open_model(spec: str, role: str = "solve", base_url: str | None = None, api_key: str | None = None,
