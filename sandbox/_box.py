@@ -996,20 +996,8 @@ class Box:
                 continue
             try:
                 for entry in sorted(os.listdir(dfd)):
-                    if not fnmatch.fnmatchcase(entry, tail):
-                        continue
-                    try:
-                        fd = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dfd)
-                    except OSError:
-                        continue
-                    try:
-                        st = os.fstat(fd)
-                        name = (head + "/" if head else "") + entry
-                        if stat.S_ISREG(st.st_mode) and st.st_size <= 256 << 20 and name not in names:
-                            names.append(name)
-                            datas.append(_read_all(fd))
-                    finally:
-                        os.close(fd)
+                    if fnmatch.fnmatchcase(entry, tail):
+                        _take_file(dfd, entry, (head + "/" if head else "") + entry, names, datas, 256 << 20)
             finally:
                 os.close(dfd)
         return names, datas
@@ -1030,17 +1018,8 @@ class Box:
                     continue
                 if stat.S_ISDIR(st.st_mode):
                     self._collect_tree(name, names, datas)
-                elif (stat.S_ISREG(st.st_mode) and name not in names and len(names) < COLLECT_FILES
-                      and sum(map(len, datas)) + st.st_size <= COLLECT_BYTES):
-                    try:
-                        fd = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dfd)
-                    except OSError:
-                        continue
-                    try:
-                        names.append(name)
-                        datas.append(_read_all(fd))
-                    finally:
-                        os.close(fd)
+                elif len(names) < COLLECT_FILES:
+                    _take_file(dfd, entry, name, names, datas, COLLECT_BYTES - sum(map(len, datas)))
         finally:
             os.close(dfd)
 
@@ -1247,6 +1226,22 @@ def _which(name: str, path: str) -> str:
         if os.access(candidate, os.X_OK):
             return candidate
     raise OSError(errno.ENOENT, f"{name}: not found on PATH")
+
+
+def _take_file(dfd: int, entry: str, name: str, names: list[str], datas: list[bytes], max_bytes: int) -> None:
+    """Append ``entry`` of directory ``dfd`` as ``name`` to what is collected, when it is a
+    regular file (not followed through a link) of at most ``max_bytes`` not collected yet."""
+    try:
+        fd = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dfd)
+    except OSError:
+        return
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISREG(st.st_mode) and st.st_size <= max_bytes and name not in names:
+            names.append(name)
+            datas.append(_read_all(fd))
+    finally:
+        os.close(fd)
 
 
 def _open_dir_nofollow(base: str, rel: str) -> int:

@@ -432,16 +432,7 @@ class BoxSandbox(Sandbox):
                 if box is not None:
                     self._release(box)
 
-        if n_workers <= 1:
-            worker()
-        else:
-            threads = [threading.Thread(target=worker, daemon=True) for _ in range(n_workers)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-        if errors:
-            raise errors[0]
+        _in_threads(n_workers, worker, errors)
         return results
 
     def interact(self, program: Executable, interactor: Executable, inputs: Sequence[InputLike],
@@ -491,17 +482,7 @@ class BoxSandbox(Sandbox):
                     for box in pair:
                         self._release(box)
 
-        n_pairs = max(1, min(len(items), self.workers // 2))
-        if n_pairs <= 1:
-            worker()
-        else:
-            threads = [threading.Thread(target=worker, daemon=True) for _ in range(n_pairs)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-        if errors:
-            raise errors[0]
+        _in_threads(max(1, min(len(items), self.workers // 2)), worker, errors)
         return results
 
     def _interact(self, pair: tuple[Box, Box], program: Executable, interactor: Executable, item: RunInput,
@@ -611,6 +592,21 @@ def preload_modules(exe: Executable) -> list[str]:
             if top in sys.stdlib_module_names and top not in _NO_PRELOAD and top not in own and name not in names:
                 names.append(name)
     return names[:64]
+
+
+def _in_threads(n: int, worker: Callable[[], None], errors: list[BaseException]) -> None:
+    """Run ``worker`` in ``n`` threads (in this one when ``n`` is 1) and wait for them; then
+    raise the first error a worker recorded in ``errors``."""
+    if n <= 1:
+        worker()
+    else:
+        threads = [threading.Thread(target=worker, daemon=True) for _ in range(n)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    if errors:
+        raise errors[0]
 
 
 def _glob_match(name: str, pattern: str) -> bool:
