@@ -136,10 +136,12 @@ def send_msg(sock: socket.socket, header: dict, payloads: list[bytes] = (),  # t
 
 
 class Reader:
-    """Buffered reading of messages from a socket (few large recv calls)."""
+    """Buffered reading of messages from a socket (few large recv calls). With ``with_fds``
+    (a box reading requests) descriptors sent with a message are received too."""
 
-    def __init__(self, sock: socket.socket) -> None:
+    def __init__(self, sock: socket.socket, with_fds: bool = False) -> None:
         self.sock = sock
+        self.with_fds = with_fds
         self.buf = bytearray()
         self.pos = 0
         #: File descriptors received with the bytes read so far and not yet taken (not inherited).
@@ -150,10 +152,14 @@ class Reader:
             if self.pos:
                 del self.buf[:self.pos]
                 self.pos = 0
-            chunk, fds, _, _ = socket.recv_fds(self.sock, max(1 << 16, n - len(self.buf)), 4)
-            for fd in fds:
-                os.set_inheritable(fd, False)
-            self.fds += fds
+            size = max(1 << 16, n - len(self.buf))
+            if self.with_fds:
+                chunk, fds, _, _ = socket.recv_fds(self.sock, size, 4)
+                for fd in fds:
+                    os.set_inheritable(fd, False)
+                self.fds += fds
+            else:
+                chunk = self.sock.recv(size)
             if not chunk:
                 return None
             self.buf += chunk
@@ -1052,7 +1058,7 @@ class Box:
     def serve(self) -> None:
         send_msg(self.sock, {"ready": True, "pid": os.getpid(),
                              "seccomp": self.cfg.get("seccomp", "absent: not loaded")})
-        reader = Reader(self.sock)
+        reader = Reader(self.sock, with_fds=True)
         while True:
             msg = reader.recv_msg()
             if msg is None:
