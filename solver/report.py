@@ -32,18 +32,23 @@ import json
 import math
 import os
 from dataclasses import replace
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import numpy as np
 
 from .budget import StopRule, simulate
-from .metrics import mean_pass_at_k, n_at_k
+from .metrics import bootstrap_interval, mean_pass_at_k, n_at_k, pass_at_k
 from .pipeline import distinct_members
 from .ranker import Cluster, ExpectedTest, Ranked, rank, select
 from .store import RunStore
 
 #: The solve stages, then judging on the hidden tests (evaluation, not part of solving).
 STAGES = ("sample", "filter", "repair", "tests", "rank", "distinguish", "judge")
+#: Bootstrap draws of the report's confidence intervals (:func:`solver.metrics.bootstrap_interval`).
+INTERVAL_DRAWS = 2000
+#: Their seed and level.
+INTERVAL_SEED = 0
+INTERVAL_LEVEL = 0.95
 
 
 def _root(cands: list[dict[str, Any]], cid: int) -> int:
@@ -97,6 +102,12 @@ def _with_repairs(cands: list[dict[str, Any]], kept: Iterable[int]) -> set[int]:
     return keep
 
 
+def attempt_cost(attempt: dict[str, Any]) -> float:
+    """What a problem's model requests cost: the ``cost`` of each role of its ``usage`` (0 when
+    it recorded none)."""
+    return float(sum((amounts or {}).get("cost", 0.0) for amounts in (attempt.get("usage") or {}).values()))
+
+
 class ProblemFigures:
     """The figures of one finished problem."""
 
@@ -105,6 +116,7 @@ class ProblemFigures:
         self.attempt: dict[str, Any] = row["attempt"]
         self.judged: dict[str, Any] | None = row["judged"]
         self.seconds = row["seconds"] or 0.0
+        self.cost = attempt_cost(self.attempt)
         self.k = k
         cands = self.attempt["candidates"]
         verdicts = (self.judged or {}).get("verdicts", {})
@@ -155,11 +167,55 @@ def sample_budgets(n: int) -> list[int]:
     return [b for b in budgets if b <= n]
 
 
-def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
+class RunFigures(NamedTuple):
+    """What a run's figures are computed from: its judged problems' figures (in problem order),
+    its submissions per problem ``k``, its configuration and every problem row of its store."""
+
+    figures: list[ProblemFigures]
+    k: int
+    config: dict[str, Any]
+    rows: list[dict[str, Any]]
+
+
+def run_figures(store: RunStore) -> RunFigures:
+    """The figures of a run's judged problems, as the report and ``codesolve compare`` use them."""
     config = store.get_meta("config") or {}
     k = int(config.get("k", 10))
     rows = store.problems()
     figures = [ProblemFigures(r, k) for r in rows if r["status"] == "done" and r["judged"] is not None]
+    return RunFigures(figures, k, config, rows)
+
+
+def smallest_pool(figures: list[ProblemFigures]) -> int:
+    """The smallest pool (samples, repairs excluded) of the problems: pass@k is given up to it."""
+    return min((f.n for f in figures), default=0)
+
+
+def interval(values: Iterable[float], draws: int = INTERVAL_DRAWS, seed: int = INTERVAL_SEED) -> list[float]:
+    """The report's confidence interval of a mean over problems, as ``[low, high]``."""
+    low, high = bootstrap_interval(values, draws, seed, INTERVAL_LEVEL)
+    return [low, high]
+
+
+def intervals(figures: list[ProblemFigures], k: int) -> dict[str, Any]:
+    """The intervals of the report's solve rates and pass@k (empty when no problem is judged)."""
+    if not figures:
+        return {}
+    return {f"{k}_at_k": interval(float(f.solved) for f in figures),
+            "1_at_k": interval(float(f.first) for f in figures),
+            "coverage": interval(float(f.coverage) for f in figures),
+            "pass_at_k": {str(m): interval(pass_at_k(f.n, f.c, m) for f in figures)
+                          for m in range(1, smallest_pool(figures) + 1)}}
+
+
+def interval_method(draws: int = INTERVAL_DRAWS, seed: int = INTERVAL_SEED) -> str:
+    """The intervals' procedure in words."""
+    return (f"percentile bootstrap of the mean over the judged problems: {draws} draws of the problems with "
+            f"replacement, numpy default_rng({seed}), {100 * INTERVAL_LEVEL:g}% level (solver/metrics.py)")
+
+
+def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
+    figures, k, config, rows = run_figures(store)
     unjudged = [r["id"] for r in rows if r["status"] == "done" and r["judged"] is None]
     errors = {r["id"]: r["error"] for r in rows if r["status"] == "error"}
     usage: dict[str, dict[str, float]] = {}
@@ -174,7 +230,7 @@ def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
         for stage, seconds in r["attempt"].get("timings", {}).items():
             stages[stage] = stages.get(stage, 0.0) + seconds
     solved = [f for f in figures if f.solved]
-    pool_min = min((f.n for f in figures), default=0)
+    pool_min = smallest_pool(figures)
     total_samples = int(config.get("samples", 0)) * len(config.get("languages", []) or [])
     rng = np.random.default_rng(seed)
     budgets = sample_budgets(pool_min) if pool_min else []
@@ -200,6 +256,9 @@ def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
         "1_at_k": n_at_k(f.first for f in figures),
         "coverage": n_at_k(f.coverage for f in figures),
         "pass_at_k": {str(m): mean_pass_at_k([(f.n, f.c) for f in figures], m) for m in range(1, pool_min + 1)},
+        "intervals": intervals(figures, k),
+        "interval_draws": INTERVAL_DRAWS,
+        "interval_method": interval_method(),
         "curve": curve,
         "curve_draws": draws,
         "samples_spent": {"mean": float(np.mean([f.n for f in figures])) if figures else 0.0,
@@ -222,7 +281,8 @@ def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
             "generated_inputs": len(f.attempt.get("inputs", [])), "first_verdict": f.first_verdict,
             "tokens": int(sum(u.get("prompt_tokens", 0) + u.get("completion_tokens", 0)
                               for u in f.attempt.get("usage", {}).values())),
-            "solved": f.solved, "coverage": f.coverage, "seconds": round(f.seconds, 2)} for f in figures],
+            "solved": f.solved, "first": f.first, "coverage": f.coverage, "cost": round(f.cost, 6),
+            "seconds": round(f.seconds, 2)} for f in figures],
     }
 
 
@@ -290,6 +350,25 @@ def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.1f}%"
 
 
+def pct_interval(bounds: list[float] | tuple[float, float] | None) -> str:
+    """An interval of rates as ``29.9–44.5%`` (``-`` when there is none)."""
+    return "-" if not bounds else f"{100 * bounds[0]:.1f}–{100 * bounds[1]:.1f}%"
+
+
+def _interval_rows(report: dict[str, Any]) -> list[str]:
+    """The Solve rate table's interval row and the line saying what the intervals are."""
+    ci = report.get("intervals") or {}
+    if not ci:
+        return [""]
+    k = report["submissions"]
+    level = f"{100 * INTERVAL_LEVEL:g}% CI"
+    return [f"| {level} | {pct_interval(ci.get(f'{k}_at_k'))} | {pct_interval(ci.get('1_at_k'))} | "
+            f"{pct_interval(ci.get('coverage'))} |", "",
+            f"{level}: percentile bootstrap over the {report['judged']} judged problems "
+            f"({report.get('interval_draws', INTERVAL_DRAWS)} draws of the problems with replacement; the procedure "
+            "is in solver/metrics.py): how far the rate could move on another set of problems like these.", ""]
+
+
 def markdown(report: dict[str, Any]) -> str:
     k = report["submissions"]
     cfg = report["config"]
@@ -302,7 +381,7 @@ def markdown(report: dict[str, Any]) -> str:
              f"| problems judged | {k}@k (solved) | 1@k (first submission) | coverage (any correct sample) |",
              "| --- | --- | --- | --- |",
              f"| {report['judged']} | {_pct(report[f'{k}_at_k'])} | {_pct(report['1_at_k'])} | "
-             f"{_pct(report['coverage'])} |", ""]
+             f"{_pct(report['coverage'])} |", *_interval_rows(report)]
     if report["errors"]:
         lines += [f"{len(report['errors'])} problem(s) failed and are not counted above:", ""]
         lines += [f"- `{pid}`: {msg}" for pid, msg in report["errors"].items()] + [""]
@@ -313,7 +392,12 @@ def markdown(report: dict[str, Any]) -> str:
         shown = [x for x in ks if int(x) in sample_budgets(int(ks[-1]))]
         lines += ["## pass@k (unbiased, over the model's samples)", "",
                   "| " + " | ".join(f"pass@{x}" for x in shown) + " |", "|" + " --- |" * len(shown),
-                  "| " + " | ".join(_pct(report["pass_at_k"][x]) for x in shown) + " |", ""]
+                  "| " + " | ".join(_pct(report["pass_at_k"][x]) for x in shown) + " |"]
+        ci = (report.get("intervals") or {}).get("pass_at_k") or {}
+        if ci:
+            lines += ["| " + " | ".join(pct_interval(ci.get(x)) for x in shown) + " |", "",
+                      f"Second row: the {100 * INTERVAL_LEVEL:g}% CI (bootstrap over problems, as above)."]
+        lines.append("")
     curve = report["curve"]
     if curve["samples"]:
         lines += [f"## Solve rate against samples (subsampling the recorded pool, {report['curve_draws']} draws)", "",
@@ -437,4 +521,5 @@ def summary(json_path: str) -> tuple[str, list[str]]:
     return "\n".join(lines) + "\n", list(report["errors"])
 
 
-__all__ = ["build", "markdown", "plot", "sample_budgets", "select_subset", "summary", "write"]
+__all__ = ["RunFigures", "attempt_cost", "build", "interval", "intervals", "markdown", "pct_interval", "plot",
+           "run_figures", "sample_budgets", "select_subset", "smallest_pool", "summary", "write"]
