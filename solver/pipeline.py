@@ -155,6 +155,9 @@ class Candidate:
 @dataclass
 class Attempt:
     problem_id: str
+    #: The problem's title and statement as the prompts showed it (what the viewer shows).
+    title: str = ""
+    statement: str = ""
     submissions: list[int] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     #: Clusters in rank order, with their score components (``scores[i]`` for ``clusters[i]``).
@@ -188,7 +191,8 @@ class Attempt:
         return [Program(by_id[i].language, by_id[i].code or "") for i in self.submissions]
 
     def to_json(self) -> dict[str, Any]:
-        return {"problem": self.problem_id, "submissions": self.submissions,
+        return {"problem": self.problem_id, "title": self.title, "statement": self.statement,
+                "submissions": self.submissions,
                 "candidates": [asdict(c) for c in self.candidates],
                 "clusters": [{"signature": c.signature, "members": list(c.members), "failures": c.failures,
                               "behaviour": list(c.behaviour), "score": score}
@@ -233,7 +237,7 @@ class _Run:
         self.repair_base = config.samples
         self.sandbox, self.tests_model = sandbox, tests_model
         self.run_async = runner
-        self.attempt = Attempt(problem.id)
+        self.attempt = Attempt(problem.id, problem.title, problem.statement)
         self.checker = PreparedChecker(sandbox, problem.checker)
         self.samples = [t.to_test() for t in problem.samples]
         #: Examples read from the statement's text, which the judge does not check: a few may be

@@ -26,7 +26,7 @@ import os
 import sqlite3
 import threading
 import time
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from sandbox import (
                      COMPILE_LIMITS,
@@ -108,12 +108,38 @@ class RunStore:
                     (problem_id, position, status, json.dumps(attempt) if attempt is not None else None,
                      json.dumps(judged) if judged is not None else None, error, seconds, time.time()))
 
+    _PROBLEM_COLUMNS = "id, position, status, attempt, judged, error, seconds"
+
+    @staticmethod
+    def _problem_row(r: Sequence[Any]) -> dict[str, Any]:
+        return {"id": r[0], "position": r[1], "status": r[2], "attempt": json.loads(r[3]) if r[3] else None,
+                "judged": json.loads(r[4]) if r[4] else None, "error": r[5], "seconds": r[6]}
+
     def problems(self) -> list[dict[str, Any]]:
         with self._lock:
-            rows = self._db.execute("SELECT id, position, status, attempt, judged, error, seconds FROM problems "
-                                    "ORDER BY position, id").fetchall()
-        return [{"id": r[0], "position": r[1], "status": r[2], "attempt": json.loads(r[3]) if r[3] else None,
-                 "judged": json.loads(r[4]) if r[4] else None, "error": r[5], "seconds": r[6]} for r in rows]
+            rows = self._db.execute(f"SELECT {self._PROBLEM_COLUMNS} FROM problems ORDER BY position, id").fetchall()
+        return [self._problem_row(r) for r in rows]
+
+    def iter_problems(self, batch: int = 200) -> Iterator[dict[str, Any]]:
+        """The problems in order, read ``batch`` at a time (a large run is never held whole)."""
+        with self._lock:
+            ids = [r[0] for r in self._db.execute("SELECT id FROM problems ORDER BY position, id")]
+        for start in range(0, len(ids), batch):
+            part = ids[start:start + batch]
+            with self._lock:
+                rows = self._db.execute(f"SELECT {self._PROBLEM_COLUMNS} FROM problems WHERE id IN "
+                                        f"({','.join('?' * len(part))}) ORDER BY position, id", part).fetchall()
+            yield from (self._problem_row(r) for r in rows)
+
+    def problem(self, problem_id: str) -> dict[str, Any] | None:
+        """One problem's row (as in :meth:`problems`), or None."""
+        row = self._one(f"SELECT {self._PROBLEM_COLUMNS} FROM problems WHERE id = ?", (problem_id,))
+        return self._problem_row(row) if row else None
+
+    def last_finished(self) -> float:
+        """When the last problem row was written (0 for none): what derived files must be newer than."""
+        row = self._one("SELECT MAX(finished) FROM problems")
+        return float(row[0] or 0.0)
 
     def forget_problems(self) -> None:
         """Drop the per-problem results (samples and executions stay: they are keyed by what
