@@ -1,5 +1,5 @@
-"""The wheel carries the bundled problem sets (every file, dotfiles included) and the
-sandbox image's Dockerfile, so an installed codesolve has what a checkout has."""
+"""The wheel carries the bundled problem sets (every file, dotfiles included), the sandbox
+image's Dockerfile and the viewer's page, so an installed codesolve has what a checkout has."""
 
 from __future__ import annotations
 
@@ -54,7 +54,9 @@ def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
 def test_wheel_holds_bundled_set_and_dockerfile(wheel_names: set[str]) -> None:
     for name in (f"{PROBLEM}/problem.yaml", f"{PROBLEM}/.timelimit", f"{PROBLEM}/data/sample/1.in",
                  f"{PROBLEM}/data/sample/1.ans", f"{PROBLEM}/generators/gen.py",
-                 f"{PROBLEM}/submissions/accepted/drone.cpp", "sandbox/Dockerfile", "problems/loader.py"):
+                 f"{PROBLEM}/submissions/accepted/drone.cpp", "sandbox/Dockerfile", "problems/loader.py",
+                 "solver/viewer/static/index.html", "solver/viewer/static/viewer.js",
+                 "solver/viewer/static/viewer.css"):
         assert name in wheel_names, name
     assert not [n for n in wheel_names if "__pycache__" in n or n.endswith(".pyc")]
 

@@ -10,8 +10,8 @@ stderr with its reason; ``problems validate`` reports them as failed checks). Re
 (JSON for ``run``, ``judge`` and ``eval``); messages on stderr.
 
 A module per command (``run``, ``judge``, ``eval``, ``solve``, ``report``, ``export-pool``
-(``export_pool``), ``tune``, ``sandbox``, ``problems``), each with ``add_parser(subparsers)``; the
-reference docs/cli.md is written from this parser by :mod:`solver.cli.reference`.
+(``export_pool``), ``compare``, ``view``, ``tune``, ``sandbox``, ``problems``), each with
+``add_parser(subparsers)``; the reference docs/cli.md is written from this parser by :mod:`solver.cli.reference`.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ HELP = {
     "solve": "solve a problem set with a model into a run directory (resumable)",
     "report": "write report.md, report.json and report.png for a run directory",
     "export-pool": "write a run directory's model samples as a replay pool (JSONL)",
+    "compare": "compare runs: solve rates, cost and time with bootstrap intervals, paired differences",
+    "view": "browse a run directory in the browser (a loopback server, or one static HTML file)",
     "tune": "choose the adaptive budget's first round and stop rule on recorded runs (dev/held-out split)",
     "sandbox": "sandbox backends: diagnose, build the docker image",
     "problems": "list and validate problem sets",
