@@ -38,6 +38,8 @@ from .pool import BOX_SCRIPT, ZYGOTE_SCRIPT, Box, BoxSandbox
 log = logging.getLogger(__name__)
 
 LABEL = "org.codesolve.owner"
+#: A box's socket folder in the temp folder is named ``codesolve-docker-PID-...`` (its owner's PID).
+SOCK_DIR_PREFIX = "codesolve-docker-"
 #: Where the warm Python interpreter's source is mounted (read-only) in each container.
 CONTAINER_ZYGOTE = "/opt/codesolve/_zygote.py"
 #: Capabilities the supervisor keeps (its programs get none): change to the box uid,
@@ -105,7 +107,7 @@ class _ContainerBox(Box):
 
     def __init__(self, client: Any, config: DockerConfig, cfg: dict) -> None:
         self.container: Any = None
-        self.sock_dir = tempfile.mkdtemp(prefix="codesolve-docker-")
+        self.sock_dir = tempfile.mkdtemp(prefix=f"{SOCK_DIR_PREFIX}{os.getpid()}-")
         os.chmod(self.sock_dir, 0o700)  # the programs (box uid) cannot reach the socket
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
@@ -223,7 +225,9 @@ class DockerSandbox(BoxSandbox):
 
 
 def remove_stale(client: Any) -> int:
-    """Remove containers whose owning process is gone (a kill -9 of an earlier owner)."""
+    """Remove containers whose owning process is gone (a kill -9 of an earlier owner), and the
+    socket folders such an owner left (:func:`remove_stale_dirs`); the containers removed."""
+    remove_stale_dirs()
     removed = 0
     try:
         stale = client.containers.list(all=True, filters={"label": LABEL})
@@ -240,4 +244,21 @@ def remove_stale(client: Any) -> int:
     return removed
 
 
-__all__ = ["DockerConfig", "DockerSandbox", "docker_client", "remove_stale"]
+def remove_stale_dirs(folder: str | None = None) -> int:
+    """Remove the boxes' socket folders (``codesolve-docker-PID-*`` in the temp folder) whose
+    owner PID is gone: a killed owner cannot remove its own. Returns how many were removed."""
+    folder = folder or tempfile.gettempdir()
+    removed = 0
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for name in names:
+        owner = name[len(SOCK_DIR_PREFIX):].split("-", 1)[0] if name.startswith(SOCK_DIR_PREFIX) else ""
+        if owner.isdigit() and not _alive(int(owner)):
+            shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
+            removed += 1
+    return removed
+
+
+__all__ = ["DockerConfig", "DockerSandbox", "docker_client", "remove_stale", "remove_stale_dirs"]

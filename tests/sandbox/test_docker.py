@@ -4,10 +4,12 @@ hostile suites run against docker through the ``sandbox`` fixture (conftest)."""
 
 from __future__ import annotations
 
+import glob
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 
@@ -95,6 +97,13 @@ def test_the_owner_ending_removes_its_containers_and_programs(client, tmp_path, 
             proc.kill()
     # The supervisor sees its connection close, ends, and the container removes itself.
     assert wait_for(lambda: owned_by(client, proc.pid) == [], timeout=30)
+    # The box's socket folder: removed by the owner on Ctrl-C; after a kill -9, by the next sandbox.
+    from sandbox.docker import DockerConfig, DockerSandbox
+
+    left = glob.glob(os.path.join(tempfile.gettempdir(), f"codesolve-docker-{proc.pid}-*"))
+    assert len(left) == (1 if how == "SIGKILL" else 0)
+    DockerSandbox(DockerConfig(workers=1)).close()
+    assert not glob.glob(os.path.join(tempfile.gettempdir(), f"codesolve-docker-{proc.pid}-*"))
 
 
 def test_a_new_sandbox_removes_containers_of_a_dead_owner(client):
