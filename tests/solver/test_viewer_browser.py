@@ -127,6 +127,8 @@ def test_the_served_viewer_shows_the_run_its_problems_and_their_behaviour(browse
             assert rates[key][1] == f"{100 * report[key]:.1f}%"
         assert float(rates["pass_at_1"][0]) == report["pass_at_k"]["1"]
         assert css(browser, "#curve svg polyline")  # the solve-rate curve is drawn
+        shown = {e.get_attribute("data-k"): float(e.get_attribute("data-value")) for e in css(browser, "#pass-at-k td[data-k]")}
+        assert shown == {m: v for m, v in report["pass_at_k"].items()}  # 4 samples: every k
         # Open a problem from the list; on its behaviour matrix click a cell where the two
         # clusters differ, and see the input and both outputs side by side.
         next(r for r in css(browser, "tr.problem-row") if r.get_attribute("data-id") == "Pool_1").click()

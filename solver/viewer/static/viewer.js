@@ -209,6 +209,7 @@ async function runPage(r) {
         ? metricCard("pass@1 · random sample", "pass_at_1", rep.pass_at_k["1"], (iv.pass_at_k || {})["1"]) : null),
     h("p", { class: "muted small" }, `${rep.judged} of ${rep.problems} problems judged` +
       (rep.interval_method ? `; intervals: ${rep.interval_method}` : "") + "."),
+    passAtK(rep),
     curveSection(rep),
     h("h2", {}, "Model usage and cost"), usageTable(rep.usage, "role"),
     rep.cost_per_solved !== null && rep.cost_per_solved !== undefined
@@ -222,6 +223,19 @@ async function runPage(r) {
         h("span", { class: "error" }, msg))))) : null,
     h("details", {}, h("summary", {}, "Configuration"), kvTable(cfg)),
     h("h2", {}, "Problems"), problemList(r, list));
+}
+
+function passAtK(rep) {
+  const ks = Object.keys(rep.pass_at_k || {});
+  if (ks.length < 2) return null;
+  const shown = ks.filter(x => Number(x) <= 16 || (Number(x) & (Number(x) - 1)) === 0 || x === ks[ks.length - 1]);
+  const iv = (rep.intervals || {}).pass_at_k || {};
+  return h("div", { id: "pass-at-k" }, h("h2", {}, "pass@k (unbiased, over the model's samples)"),
+    h("table", {}, h("tr", {}, shown.map(x => h("th", { class: "num" }, `pass@${x}`))),
+      h("tr", {}, shown.map(x => h("td", { class: "num", dataset: { k: x, value: rep.pass_at_k[x] } },
+        pct(rep.pass_at_k[x])))),
+      Object.keys(iv).length ? h("tr", {}, shown.map(x => h("td", { class: "num muted small" },
+        iv[x] ? `${pct(iv[x][0])} – ${pct(iv[x][1])}` : "-"))) : null));
 }
 
 function curveSection(rep) {
