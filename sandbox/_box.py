@@ -284,8 +284,15 @@ WRITABLE = ("memory_limit", "memsw_limit", "pids_max", "memory_peak")
 class Cgroup:
     """Open handles on the run cgroup's files (opened before pivot_root)."""
 
-    def __init__(self, spec: dict | None, fds: dict[str, int] | None = None) -> None:
+    def __init__(self, spec: dict | None, fds: dict[str, int] | None = None, admitted: list[bool] = ()) -> None:  # type: ignore[assignment]
         self.spec = spec or {}
+        #: Per ``spec["procs"]``: the host moved the box's outer process there before it forked
+        #: this one (which is then a member already, by inheritance).
+        self.admitted = list(admitted)
+        #: Processes of the box outside its pid namespace that the pids limit counts: the outer
+        #: process, when it was moved into the pids hierarchy.
+        self.outside = int(any(a and c in ("pids", "unified")
+                               for a, c in zip(self.admitted, self.spec.get("procs_of", []))))
         if fds is not None:  # opened by the host and passed over the socket (docker backend)
             self.procs: list[int] = []
             self.paths: dict[str, str] = {}
@@ -355,9 +362,11 @@ class Cgroup:
             self.write("pids_max", str(pids))
 
     def join(self) -> None:
-        """Move the calling process (the supervisor) into the run cgroup."""
-        for fd in self.procs:
-            os.write(fd, b"0")
+        """Move the calling process (the supervisor) into the run cgroup: into each hierarchy the
+        host did not already move it into (:meth:`BoxCgroup.admit` on the host)."""
+        for i, fd in enumerate(self.procs):
+            if not (i < len(self.admitted) and self.admitted[i]):
+                os.write(fd, b"0")
 
     def usage_bytes(self) -> int:
         if not self.has("memory_usage"):
@@ -612,7 +621,7 @@ class Box:
         # of it reclaim cannot free (not the page cache) is added to the limit.
         baseline = cg.usage_bytes()
         cg.set_limits(mem_bytes + _round_up_mb(cg.pinned_bytes(baseline)),
-                      int(lim["processes"]) + 1 + len(self.zygotes))
+                      int(lim["processes"]) + 1 + cg.outside + len(self.zygotes))
         cg.reset_peak()
         oom_before = cg.oom_kills()
         cpu_before = cg.cpu_ns()
@@ -770,7 +779,7 @@ class Box:
         mem_bytes = int(lim["memory_mb"]) << 20
         # It loads under this run's limits (plus what the box holds), not the last run's.
         self.cgroup.set_limits(mem_bytes + _round_up_mb(self.cgroup.pinned_bytes(self.cgroup.usage_bytes())),
-                               int(lim["processes"]) + 2 + len(self.zygotes))
+                               int(lim["processes"]) + 2 + self.cgroup.outside + len(self.zygotes))
         try:
             zygote = Zygote(self.zygote_source or "", key, key[-3], script, preload, env, mem_bytes,
                             self.uid, self.gid)
@@ -1494,6 +1503,16 @@ def main() -> None:
         container_main(cfg)
     load_zygote(cfg)
     sock = socket.socket(fileno=cfg["sock_fd"])
+    admitted: list[bool] = []
+    if cfg.get("admission"):  # the host moves this process into the run cgroup as it starts
+        msg = Reader(sock).recv_msg()
+        admitted = [bool(x) for x in (msg[0].get("admitted", []) if msg else [])]
+        if any(admitted):  # a member of the run cgroup: not the OOM killer's pick there, where it may
+            try:
+                with open("/proc/self/oom_score_adj", "w") as f:
+                    f.write("-1000")
+            except OSError:  # no CAP_SYS_RESOURCE: as for the supervisor (become_supervisor)
+                pass
     unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS)
     pid = os.fork()
     if pid:
@@ -1505,7 +1524,7 @@ def main() -> None:
     # pid 1 of the new pid namespace.
     prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     try:
-        box_cgroup = Cgroup(cfg.get("cgroup"))
+        box_cgroup = Cgroup(cfg.get("cgroup"), admitted=admitted)
         build_root(cfg)
         _libc.sethostname(b"sandbox", ctypes.c_size_t(7))
     except Exception as exc:  # noqa: BLE001 - any failure to start is reported to the host, then the box exits

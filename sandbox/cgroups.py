@@ -48,6 +48,22 @@ class BoxCgroup:
                 "memory_peak": "peak memory"}
         return [name for key, name in keys.items() if key in self.spec]
 
+    def admit(self, pid: int) -> list[bool]:
+        """Move process ``pid`` (a box that is starting) into this cgroup, hierarchy by
+        hierarchy; per entry of ``spec["procs"]``, whether it was moved. A cgroup v1 migration
+        waits for an RCU grace period per hierarchy (5-10 ms each here): done by the host while
+        the box's interpreter starts, it is off the box's start-up path."""
+        moved = []
+        for path in self.spec.get("procs", []):
+            try:
+                with open(path, "w") as f:
+                    f.write(str(pid))
+                moved.append(True)
+            except OSError as exc:
+                log.debug("could not move pid %d into %s: %s", pid, path, exc)
+                moved.append(False)
+        return moved
+
     def remove(self) -> None:
         for path in self.dirs:
             try:
@@ -134,7 +150,7 @@ def _mkdir_leaf(candidates: list[str], name: str) -> str | None:
 
 def _v1(name: str) -> BoxCgroup | None:
     own = _own_paths()
-    spec: dict = {"version": 1, "procs": []}
+    spec: dict = {"version": 1, "procs": [], "procs_of": []}
     dirs: list[str] = []
     for ctrl, files in V1_FILES.items():
         mnt = os.path.join(CGROUP_ROOT, ctrl)
@@ -146,6 +162,7 @@ def _v1(name: str) -> BoxCgroup | None:
             continue
         dirs.append(leaf)
         spec["procs"].append(os.path.join(leaf, "cgroup.procs"))
+        spec["procs_of"].append(ctrl)
         for key, fname in files.items():
             if os.path.exists(os.path.join(leaf, fname)):
                 spec[key] = os.path.join(leaf, fname)
@@ -178,7 +195,7 @@ def _v2(name: str) -> BoxCgroup | None:
     except OSError as exc:
         log.debug("cgroup v2 not writable: %s", exc)
         return None
-    spec: dict = {"version": 2, "procs": [os.path.join(leaf, "cgroup.procs")]}
+    spec: dict = {"version": 2, "procs": [os.path.join(leaf, "cgroup.procs")], "procs_of": ["unified"]}
     for key, fname in V2_FILES.items():
         if os.path.exists(os.path.join(leaf, fname)):
             spec[key] = os.path.join(leaf, fname)

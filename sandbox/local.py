@@ -67,20 +67,33 @@ def _python_prefix(python: str) -> str | None:
     return os.path.dirname(os.path.dirname(real))
 
 
+#: How a box process starts: ``_box.py`` loaded as a module (not run as a script), so that its
+#: compiled bytecode is cached beside it and not compiled again at every box start.
+_LAUNCH = ("import sys, importlib.util as u; path = sys.argv[1]; sys.argv = sys.argv[1:]; "
+           "spec = u.spec_from_file_location('_box', path); box = u.module_from_spec(spec); "
+           "sys.modules['_box'] = box; spec.loader.exec_module(box); box.main()")
+
+
 class ProcessBox(Box):
     """A box that is a supervisor process of this machine, in namespaces of its own."""
 
     def __init__(self, cfg: dict, cgroup: BoxCgroup | None) -> None:
         self.cgroup = cgroup
         host_end, box_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        cfg = dict(cfg, sock_fd=box_end.fileno(), cgroup=cgroup.spec if cgroup else None)
+        cfg = dict(cfg, sock_fd=box_end.fileno(), cgroup=cgroup.spec if cgroup else None,
+                   admission=cgroup is not None)
         self.proc = subprocess.Popen(
-            [sys.executable, "-I", "-S", BOX_SCRIPT, json.dumps(cfg)],
+            [sys.executable, "-I", "-S", "-c", _LAUNCH, BOX_SCRIPT, json.dumps(cfg)],
             pass_fds=[box_end.fileno()], stdin=subprocess.DEVNULL, start_new_session=True,
             env={"PATH": "/usr/bin:/bin"})
         box_end.close()
         self.sock = host_end
         self.reader = _box.Reader(host_end)
+        if cgroup is not None:  # while the box's interpreter starts (see BoxCgroup.admit)
+            try:
+                _box.send_msg(host_end, {"admitted": cgroup.admit(self.proc.pid)})
+            except OSError:  # the box is gone already: await_ready says why
+                pass
         self.await_ready(30, lambda: f"exit code {self.proc.wait()}")
 
     def describe(self) -> str:

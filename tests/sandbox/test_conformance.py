@@ -117,6 +117,17 @@ def test_nonzero_exit_and_exception_are_re(runner):
     assert r.status is Status.RE and r.signal == 6 and r.exit_code is None
 
 
+def test_the_process_limit_counts_the_program_and_nothing_of_the_box(runner):
+    """``processes`` is the run's processes, the program included: exactly that many, whatever
+    the box itself holds in its cgroup (supervisor, zygotes, the outer process)."""
+    src = ("import os, time\nn = 0\nfor _ in range(40):\n    try:\n        pid = os.fork()\n"
+           "    except OSError:\n        break\n    if pid == 0:\n        time.sleep(2)\n        os._exit(0)\n"
+           "    n += 1\nprint(n)\n")
+    for processes in (2, 6):
+        r = runner.run("python", src, limits=Limits(time_s=5, wall_s=10, processes=processes))
+        assert r.status is Status.OK and r.stdout == f"{processes - 1}\n".encode(), (processes, r)
+
+
 def test_cpu_time_limit_is_enforced_promptly(runner):
     r = runner.run("cpp", "int main(){ volatile unsigned long x = 0; for(;;) x++; }\n", limits=Limits(time_s=0.5))
     assert r.status is Status.TLE
