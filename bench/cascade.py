@@ -13,6 +13,11 @@ the task prompt's words for the prompt. These are an approximation, the same for
 
 Each run prints the first-submission rate, the cost and the cost per solved problem.
 
+With ``--tune``, a fourth run records the cascade with every model's whole budget drawn (a
+stop rule that never settles: ``--stop-stable-rounds 100000``), and ``codesolve tune`` on it
+searches the first round, the stop rule and each model's budget on a dev half of the tasks
+and prints the held-out figures beside the defaults'.
+
 **What this synthetic pool can show:** that the cascade's bookkeeping works on real model
 output (it stops where the cheap samples settle the selection and moves on otherwise), and
 what that saves at the given prices.
@@ -91,6 +96,7 @@ def main() -> None:
     parser.add_argument("--cheap", type=int, default=20, help="samples per task of the cheap model (default 20)")
     parser.add_argument("--first-round", default="4")
     parser.add_argument("--out", default=os.path.join("runs", "cascade-bench"))
+    parser.add_argument("--tune", action="store_true", help="also record the whole cascade and tune it (see above)")
     args, extra = parser.parse_known_args()
     extra = [x for x in extra if x != "--"]
     os.makedirs(args.out, exist_ok=True)
@@ -116,6 +122,12 @@ def main() -> None:
             args, os.path.join(args.out, "cascade"), f"replay:{cheap},replay:{strong}",
             ["--cascade-samples", f"{args.cheap},{rest}", "--first-round", args.first_round, *extra], config),
     }
+    if args.tune:
+        recorded = os.path.join(args.out, "cascade-recorded")
+        runs[f"cascade cheap {args.cheap} then strong {rest}, every sample drawn (for tune)"] = solve(
+            args, recorded, f"replay:{cheap},replay:{strong}",
+            ["--cascade-samples", f"{args.cheap},{rest}", "--first-round", args.first_round,
+             "--stop-stable-rounds", "100000", *extra], config)
     print(f"prices per million tokens (prompt, completion): cheap {PRICES['cheap']}, strong {PRICES['strong']}; "
           "tokens are word counts (see the module)\n")
     print(f"{'run':52s} {'first submission':>16s} {'samples/problem':>15s} {'cost':>9s} {'cost per solved':>15s} "
@@ -124,10 +136,16 @@ def main() -> None:
         per_solved = r["cost"] / (r["1_at_k"] * r["judged"]) if r["1_at_k"] else float("nan")
         print(f"{name:52s} {100 * r['1_at_k']:15.2f}% {r['samples_spent']['mean']:15.1f} {r['cost']:9.4f} "
               f"{per_solved:15.5f} {r['wall_s'] / 60:6.1f}m")
-    stages = runs[list(runs)[-1]].get("cascade") or []
+    stages = runs[[name for name in runs if name.startswith("cascade")][0]].get("cascade") or []
     for s in stages:
         print(f"  cascade stage {os.path.basename(s['model'])}: sampling ended here for {s['problems_ended']} problems "
               f"({s['first_solved']} first submissions right), {s['samples']} samples, cost {s['cost']:.4f}")
+
+    if args.tune:
+        t0 = time.monotonic()
+        proc = subprocess.run([sys.executable, "-m", "solver.cli", "tune", recorded, "--out",
+                               os.path.join(args.out, "tuned.toml")], capture_output=True, text=True)
+        print(f"\ncodesolve tune {recorded} ({(time.monotonic() - t0) / 60:.1f} min):\n{proc.stdout}{proc.stderr}")
 
 
 if __name__ == "__main__":

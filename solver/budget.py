@@ -98,4 +98,43 @@ def simulate(attempt: dict[str, Any], first: int, rule: StopRule, k: int) -> tup
     return 0, []
 
 
-__all__ = ["StopRule", "Tracker", "rounds", "simulate"]
+def cascade_models(attempt: dict[str, Any]) -> list[dict[str, Any]]:
+    """The models of a recorded cascade problem, in order, each with the samples it drew and
+    its budget (``budget.models`` of the trace); empty for a problem of one solve model."""
+    models = list((attempt.get("budget") or {}).get("models") or [])
+    return models if len(models) > 1 else []
+
+
+def simulate_cascade(attempt: dict[str, Any], budgets: Sequence[int], first: int, rule: StopRule,
+                     k: int, models: Sequence[str] | None = None) -> tuple[list[int], list[int]] | None:
+    """What a cascade with per-model ``budgets`` would have drawn and chosen on a recorded
+    cascade problem: (samples drawn per model, submissions), as the pipeline runs it (each
+    model's rounds from ``first`` up to its budget, every candidate drawn so far ranked
+    together, the stop rule carried across models; a model with budget 0 is skipped). None
+    when that needs a sample the recorded run never drew (it stopped earlier, or its budget
+    was smaller): such a setting cannot be judged on this problem. ``models``: the cascade's
+    model names in order (default: as the trace lists them; a trace written before it listed
+    the models it never reached lists fewer)."""
+    from .report import _with_repairs, ranked_subset, select_ranked
+
+    cands = attempt["candidates"]
+    names = list(models) if models is not None else [m["model"] for m in cascade_models(attempt)]
+    if len(budgets) != len(names):
+        raise ValueError(f"{len(budgets)} budgets for a cascade of {len(names)} models")
+    pools = [[c["id"] for c in cands if c["variant"] != "repair" and c.get("model") == name] for name in names]
+    drawn = [0] * len(names)
+    tracker = Tracker(rule)
+    ranked: list[Ranked] = []
+    for i, budget in enumerate(budgets):
+        for m in rounds(first, budget) if budget > 0 else []:
+            if m > len(pools[i]):
+                return None
+            drawn[i] = m
+            keep = [cid for pool, n in zip(pools, drawn) for cid in pool[:n]]
+            ranked = ranked_subset(attempt, _with_repairs(cands, keep))
+            if tracker.settled(sum(drawn), ranked):
+                return drawn, select_ranked(attempt, ranked, k)
+    return drawn, select_ranked(attempt, ranked, k)
+
+
+__all__ = ["StopRule", "Tracker", "cascade_models", "rounds", "simulate", "simulate_cascade"]

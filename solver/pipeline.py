@@ -831,19 +831,19 @@ def _adaptive(run: _Run, stages: list[tuple[Model, int, list[int]]],
     model; then repair (by the last model drawn from) and the S* round."""
     attempt, config = run.attempt, run.config
     tracker = Tracker(config.stop_rule)
-    spent: list[dict[str, Any]] = []
+    #: Every model of the cascade, the ones never reached with 0 samples (what tune replays).
+    spent: list[dict[str, Any]] = [{"model": model.name, "samples": 0, "of": budget} for model, budget, _ in stages]
     settled = False
-    for model, budget, plan in stages:
+    for index, (model, budget, plan) in enumerate(stages):
         run.model, run.repair_base = model, budget
         drawn = 0
-        spent.append({"model": model.name, "samples": 0, "of": budget})
         for m in plan:
             new = stage("sample", lambda: run.sample(drawn, m))
             stage("filter", lambda: run.filter(new))
             if "tests" not in attempt.timings:  # the test inputs are built once, in the first round
                 stage("tests", run.inputs)
             stage("rank", run.rank)
-            drawn = spent[-1]["samples"] = m
+            drawn = spent[index]["samples"] = m
             if tracker.settled(sum(s["samples"] for s in spent),
                                [Ranked(c, s) for c, s in zip(attempt.clusters, attempt.scores)]):
                 settled = True

@@ -12,7 +12,8 @@ from .common import Subparsers, UsageError
 def add_parser(sub: Subparsers) -> None:
     """Add ``tune`` to the subcommands."""
     p = sub.add_parser("tune", help=HELP["tune"])
-    p.add_argument("run_dirs", nargs="+", metavar="DIR", help="run directories of fixed-budget runs")
+    p.add_argument("run_dirs", nargs="+", metavar="DIR",
+                   help="run directories: fixed-budget runs, or cascade runs that drew every model's whole budget")
     p.add_argument("--dev", type=float, default=0.5, metavar="FRACTION",
                    help="share of the problems the search sees (default 0.5); the rest are held out")
     p.add_argument("--seed", type=int, default=0, help="seed of the dev/held-out split (default 0)")

@@ -13,6 +13,8 @@ from pathlib import Path
 from openai_server import ScriptedOpenAI  # type: ignore[import-not-found]
 from test_batch import CRASH, fence, problem_set, run, sub  # type: ignore[import-not-found]
 
+from solver.budget import StopRule, simulate_cascade
+
 PRICES = """
 [models.cheap]
 price_prompt_per_mtok = 0.1
@@ -69,6 +71,18 @@ def test_a_cascade_costs_less_per_solved_problem_than_the_strong_model_alone(tmp
     assert chosen["model"] == "strong"
     md = (tmp_path / "cascade" / "report.md").read_text()
     assert "## Cascade" in md and "| cheap | 2 | 2 | 2 | 16 |" in md
+    # Replayed offline with the run's own budgets, the cascade draws and chooses what it did live.
+    for attempt in attempts.values():
+        replay = simulate_cascade(attempt, (8, 8), 2, StopRule(), 1)
+        assert replay is not None
+        assert replay[0] == [m["samples"] for m in attempt["budget"]["models"]]
+        assert replay[1][:1] == attempt["submissions"][:1]
+    # Other budgets: without the strong model Meteor Log has only crashing samples, so no
+    # submission; a setting that needs samples the run never drew (Snack Hike settled after 4
+    # cheap ones) is refused.
+    assert simulate_cascade(meteor, (8, 0), 2, StopRule(), 1) == ([8, 0], [])
+    assert simulate_cascade(meteor, (4, 8), 2, StopRule(), 1) == ([4, 4], meteor["submissions"][:1])
+    assert simulate_cascade(attempts["snackhike"], (2, 8), 2, StopRule(), 1) is None
 
 
 def test_model_tables_in_the_config_file(tmp_path: Path):

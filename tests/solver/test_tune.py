@@ -8,10 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from solver.budget import StopRule
 from solver.config import resolve
 from solver.report import ProblemFigures
 from solver.store import RunStore
-from solver.tune import DEFAULT, Setting, evaluate, split, tune
+from solver.tune import DEFAULT, Setting, evaluate, model_units, split, tune
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,3 +87,59 @@ def test_tune_says_what_is_wrong(tmp_path: Path):
     proc = subprocess.run([sys.executable, "-m", "solver.cli", "tune", str(tmp_path / "run"), "--dev", "1.5"],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 2 and "--dev 1.5: expected a fraction" in proc.stderr
+
+
+def cascade_attempt(cheap: str, strong: str, drawn: tuple[int, int] = (8, 8)) -> tuple[dict, dict]:
+    """A recorded problem of a two-model cascade (budgets 8 and 8) that drew ``drawn`` samples of
+    each model; ``cheap[i]`` / ``strong[i]`` is the behaviour class of that model's sample i."""
+    pattern = cheap[:drawn[0]] + strong[:drawn[1]]
+    a, judged = attempt(pattern)
+    for c in a["candidates"]:
+        c["model"] = "cheap" if c["id"] < drawn[0] else "strong"
+    a["budget"] = {"models": [{"model": "cheap", "samples": drawn[0], "of": 8},
+                              {"model": "strong", "samples": drawn[1], "of": 8}]}
+    a["usage"] = {"solve:cheap": {"samples": drawn[0], "cost": 0.001 * drawn[0]},
+                  "solve:strong": {"samples": drawn[1], "cost": 0.01 * drawn[1]}}
+    return a, judged
+
+
+def test_tune_searches_a_cascades_budgets_per_model(tmp_path: Path):
+    # Recorded with every model's whole budget drawn: easy problems are right on cheap samples,
+    # hard ones only on strong samples (the cheap ones never agree), some are never right.
+    store = RunStore(str(tmp_path / "run"))
+    kinds = [("aaaaaaaa", "aaaaaaaa"), ("bcdefghi", "aaaaaaaa"), ("bbbbbbbb", "bbbbbbbb"), ("aaaaaaaa", "aaaaaaaa")]
+    for i in range(40):
+        a, judged = cascade_attempt(*kinds[i % 4])
+        store.record_problem(f"p{i:02d}", i, a, judged, None, 1.0)
+    store.close()
+    store = RunStore.open_existing(str(tmp_path / "run"))
+    figures = [ProblemFigures(r, 1) for r in store.problems()]
+    store.close()
+    result = tune(figures, 0.5, 0)
+    assert result["cascade"] and result["cost_unit"] == "cost"
+    chosen: Setting = result["chosen"]
+    dev_default, dev_chosen = result["figures"]["default"]["dev"], result["figures"]["chosen"]["dev"]
+    assert dev_chosen.solved >= dev_default.solved and dev_chosen.cost < dev_default.cost
+    # The budgets were searched too (the grid is 4 x 5 settings under the best first round and rule).
+    assert result["settings_searched"] > 81 and chosen.budgets and chosen.budgets[1] > 0
+    # Each model's samples are priced at its own cost per sample.
+    held = [f for f in figures if f.id in set(result["held_out"])]
+    assert result["figures"]["chosen"]["held_out"] == evaluate(held, chosen, model_units(figures))
+    units = model_units(figures)
+    assert {m: (round(c, 9), u) for m, (c, u) in units.items()} == {"cheap": (0.001, "cost"), "strong": (0.01, "cost")}
+    out = tmp_path / "tuned.toml"
+    proc = subprocess.run([sys.executable, "-m", "solver.cli", "tune", str(tmp_path / "run"), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "samples per model" in proc.stdout and "recorded   held_out" in proc.stdout
+    config, _ = resolve({"problems": "x", "model": "cheap,strong"}, str(out))
+    assert config.budgets() == chosen.budgets and config.first_round == chosen.first_round
+
+
+def test_a_cascade_setting_that_needs_samples_never_drawn_is_left_out():
+    # The run stopped after 4 cheap samples: a setting that draws 8 of them cannot be judged.
+    a, judged = cascade_attempt("aaaaaaaa", "aaaaaaaa", drawn=(4, 0))
+    figure = ProblemFigures({"id": "p", "attempt": a, "judged": judged, "seconds": 1.0}, 1)
+    assert evaluate([figure], Setting(8, StopRule(), (8, 8))) is None
+    replayed = evaluate([figure], Setting(2, StopRule(), (8, 8)))  # settles after 4, as recorded
+    assert replayed is not None and replayed.samples == 4 and replayed.first_submission == 1.0
