@@ -27,7 +27,7 @@ same model's samples, so the strong one is not better; a cascade of two real mod
 also trade accuracy. Its figures describe selection on that recorded output, not a model's
 solve rate. Nothing is asserted.
 
-    python bench/cascade.py PROBLEMS --samples FILE [--tests FILE] [--cheap 20] [--out DIR] [-- SOLVE ARGS]
+    python bench/cascade.py PROBLEMS --samples FILE [--tests FILE] [--cheap 20] [--out DIR] [--tune] [-- SOLVE ARGS]
 """
 
 from __future__ import annotations
