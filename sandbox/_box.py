@@ -856,10 +856,10 @@ class Box:
         if not self.cgroup.has("memory_limit"):
             _prlimit(pid, resource.RLIMIT_AS, (mem_bytes, mem_bytes))
         _default_priority(pid)
-        # The child inherited the supervisor's OOM immunity; give it back the normal score.
+        # The child inherited the supervisor's OOM score: a program is the OOM killer's first choice.
         try:
             with open(f"/proc/{pid}/oom_score_adj", "w") as f:
-                f.write("0")
+                f.write(PROGRAM_OOM_SCORE_ADJ)
         except OSError:
             pass
         return pid
@@ -1289,6 +1289,26 @@ def _read_all(fd: int) -> bytes:
         chunks.append(chunk)
 
 
+#: A program's OOM score adjustment: the highest, so that an OOM kill in the box's cgroup (its
+#: memory limit) or on the machine takes a program before the supervisor, a zygote or the box's
+#: outer process.
+PROGRAM_OOM_SCORE_ADJ = "1000"
+
+
+def protect_from_oom() -> None:
+    """Make the calling process the OOM killer's last choice: -1000 where it may (that needs
+    CAP_SYS_RESOURCE), else the lowest score it may set without it (0, unless a privileged
+    process raised its floor). A process may inherit a high score: a Ray worker runs at 1000,
+    and a box started there would otherwise be the first thing an OOM kill in its cgroup takes."""
+    for value in ("-1000", "0"):
+        try:
+            with open("/proc/self/oom_score_adj", "w") as f:
+                f.write(value)
+            return
+        except OSError:
+            continue
+
+
 def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
     """Give pid 1 the identity its children inherit.
 
@@ -1298,8 +1318,9 @@ def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
     syscall filter). A child spawned with RESETIDS then runs with all
     its ids set to the box uid and no capabilities. (A saved uid of 0 would let a child
     be seen, between its exec and the change of its ids, with that saved uid: ``prlimit``
-    on it would fail.) The supervisor is immune to the OOM
-    killer (its children are reset to the normal score) and ignores every signal a
+    on it would fail.) The supervisor is the OOM killer's last choice where it may be
+    (:func:`protect_from_oom`) and every program its first (``PROGRAM_OOM_SCORE_ADJ``), and it
+    ignores every signal a
     program could send it; as pid 1 of the namespace it cannot be killed from inside.
     Its memory is locked (each page as it is first touched): a program thrashing at its
     memory limit in the same cgroup cannot get the supervisor's code evicted, so the
@@ -1314,11 +1335,7 @@ def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
         err = ctypes.get_errno()
         raise OSError(err, f"mlockall: {os.strerror(err)}")
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # never a core dump, in the box or its children
-    try:
-        with open("/proc/self/oom_score_adj", "w") as f:
-            f.write("-1000")
-    except OSError:
-        pass
+    protect_from_oom()
     for signum in (signal.SIGINT, signal.SIGPIPE, signal.SIGXCPU, signal.SIGXFSZ, signal.SIGHUP,
                    signal.SIGUSR1, signal.SIGUSR2, signal.SIGTERM):
         signal.signal(signum, signal.SIG_IGN)
@@ -1507,12 +1524,8 @@ def main() -> None:
     if cfg.get("admission"):  # the host moves this process into the run cgroup as it starts
         msg = Reader(sock).recv_msg()
         admitted = [bool(x) for x in (msg[0].get("admitted", []) if msg else [])]
-        if any(admitted):  # a member of the run cgroup: not the OOM killer's pick there, where it may
-            try:
-                with open("/proc/self/oom_score_adj", "w") as f:
-                    f.write("-1000")
-            except OSError:  # no CAP_SYS_RESOURCE: as for the supervisor (become_supervisor)
-                pass
+        if any(admitted):  # a member of the run cgroup: not the OOM killer's pick there
+            protect_from_oom()
     unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS)
     pid = os.fork()
     if pid:

@@ -166,9 +166,9 @@ def zygote() -> None:
         os.setsid()
         for target, fd in enumerate(fds[:3]):
             os.dup2(fd, target)
-        try:
+        try:  # a program is the OOM killer's first choice (as a cold one: _box.PROGRAM_OOM_SCORE_ADJ)
             with open("/proc/self/oom_score_adj", "w") as adj:
-                adj.write("0")
+                adj.write("1000")
         except OSError:
             pass
         fields = bytes(request[1:size]).split(b"\0")

@@ -52,9 +52,6 @@ NOT_ON_RAY = {
     # Ray sends a batch of 30 as two chunks of 15 at once: nothing is left for the stop rule to cut.
     "test_run_batch_stop_predicate": "the stop rule acts per chunk on Ray",
     "test_interact_stop_predicate": "the stop rule acts per chunk on Ray",
-    # Known discrepancy, not yet understood: in a Ray worker the box supervisor dies (SE) on a
-    # C++ program that allocates past a 64 MB limit, where the local backend reports MLE.
-    "test_memory_limit_reports_mle_and_peak": "box dies on MLE inside a Ray worker (open issue)",
 }
 
 
@@ -115,6 +112,13 @@ def test_nonzero_exit_and_exception_are_re(runner):
     assert r.status is Status.RE and b"ValueError: boom" in r.stderr
     r = runner.run("cpp", "#include <cstdlib>\nint main(){ std::abort(); }\n")
     assert r.status is Status.RE and r.signal == 6 and r.exit_code is None
+
+
+def test_a_program_is_the_oom_killers_first_choice(runner):
+    """Every program runs at the highest OOM score, so an OOM kill in the box takes it and never
+    the supervisor, even where the box inherited a high score (a Ray worker runs at 1000)."""
+    r = runner.run("python", "print(open('/proc/self/oom_score_adj').read().strip())\n")
+    assert r.status is Status.OK and r.stdout == b"1000\n"
 
 
 def test_the_process_limit_counts_the_program_and_nothing_of_the_box(runner):
