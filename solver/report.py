@@ -108,6 +108,12 @@ def attempt_cost(attempt: dict[str, Any]) -> float:
     return float(sum((amounts or {}).get("cost", 0.0) for amounts in (attempt.get("usage") or {}).values()))
 
 
+def attempt_tokens(attempt: dict[str, Any]) -> int:
+    """The tokens (prompt and completion) of a problem's model requests, over every role."""
+    return int(sum((u or {}).get("prompt_tokens", 0) + (u or {}).get("completion_tokens", 0)
+                   for u in (attempt.get("usage") or {}).values()))
+
+
 class ProblemFigures:
     """The figures of one finished problem."""
 
@@ -120,7 +126,9 @@ class ProblemFigures:
         self.k = k
         cands = self.attempt["candidates"]
         verdicts = (self.judged or {}).get("verdicts", {})
-        self.correct = [verdicts.get(str(_root(cands, c["id"]))) == "AC" for c in cands]
+        #: Each candidate's verdict on the hidden tests (a duplicate has its original's; None: not judged).
+        self.hidden: list[str | None] = [verdicts.get(str(_root(cands, c["id"]))) for c in cands]
+        self.correct = [v == "AC" for v in self.hidden]
         self.pool = [c["id"] for c in cands if c["variant"] != "repair"]
         self.n = len(self.pool)
         self.c = sum(self.correct[i] for i in self.pool)
@@ -279,8 +287,7 @@ def build(store: RunStore, draws: int = 100, seed: int = 0) -> dict[str, Any]:
             "repairs": sum(c["variant"] == "repair" for c in f.attempt["candidates"]),
             "survivors": f.survivors, "clusters": len(f.clusters), "chosen_cluster_sizes": f.chosen_sizes,
             "generated_inputs": len(f.attempt.get("inputs", [])), "first_verdict": f.first_verdict,
-            "tokens": int(sum(u.get("prompt_tokens", 0) + u.get("completion_tokens", 0)
-                              for u in f.attempt.get("usage", {}).values())),
+            "tokens": attempt_tokens(f.attempt),
             "solved": f.solved, "first": f.first, "coverage": f.coverage, "cost": round(f.cost, 6),
             "seconds": round(f.seconds, 2)} for f in figures],
     }

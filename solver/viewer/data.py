@@ -16,7 +16,7 @@ import os
 from typing import Any, Iterator, Sequence
 
 from ..errors import RunDirError
-from ..report import ProblemFigures
+from ..report import ProblemFigures, attempt_cost, attempt_tokens
 from ..report import build as build_report
 from ..store import RunStore
 
@@ -106,10 +106,9 @@ class RunData:
         if not out["statement"]:
             out["statement"] = self._statement(row["id"])
         if row["status"] == "done" and attempt:
-            verdicts = (row["judged"] or {}).get("verdicts", {})
-            cands = attempt.get("candidates", [])
-            out["hidden"] = [verdicts.get(str(_root(cands, c["id"]))) for c in cands]
-            out["correct"] = ProblemFigures(row, self.k).correct if row["judged"] is not None else None
+            figures = ProblemFigures(row, self.k)
+            out["hidden"] = figures.hidden
+            out["correct"] = figures.correct if row["judged"] is not None else None
         return out
 
     def _statement(self, problem_id: str) -> str:
@@ -132,12 +131,10 @@ class RunData:
     def _list_row(self, number: int, row: dict[str, Any]) -> dict[str, Any]:
         attempt = row["attempt"] or {}
         cands = attempt.get("candidates", [])
-        usage = attempt.get("usage") or {}
         out: dict[str, Any] = {
             "i": number, "id": row["id"], "title": attempt.get("title") or "", "status": row["status"],
             "error": row["error"], "seconds": round(row["seconds"] or 0.0, 3),
-            "cost": round(sum(u.get("cost", 0.0) for u in usage.values()), 6),
-            "tokens": int(sum(u.get("prompt_tokens", 0) + u.get("completion_tokens", 0) for u in usage.values())),
+            "cost": round(attempt_cost(attempt), 6), "tokens": attempt_tokens(attempt),
             "samples": sum(c["variant"] != "repair" for c in cands), "candidates": len(cands),
             "survivors": sum(c["sample_verdict"] == "AC" for c in cands),
             "clusters": len(attempt.get("clusters", [])), "judged": row["judged"] is not None,
@@ -146,11 +143,6 @@ class RunData:
             f = ProblemFigures(row, self.k)
             out.update(solved=f.solved, first=f.first, coverage=f.coverage, first_verdict=f.first_verdict)
         return out
-
-
-def _root(cands: list[dict[str, Any]], cid: int) -> int:
-    dup = cands[cid]["duplicate_of"]
-    return cid if dup is None else int(dup)
 
 
 class Views:
