@@ -56,13 +56,9 @@ class RunData:
         self.store.close()
 
     # ------------------------------------------------------------------ payloads
-    def label(self) -> str:
-        """How the run is named in lists: its directory's name and its solve model."""
-        return f"{os.path.basename(os.path.normpath(self.dir))} ({self.config.get('model', '?')})"
-
     def summary(self) -> dict[str, Any]:
         """``runs`` entry of this run."""
-        return {"index": self.index, "run_dir": self.dir, "label": self.label(), "model": self.config.get("model"),
+        return {"index": self.index, "run_dir": self.dir, "model": self.config.get("model"),
                 "tests_model": self.config.get("tests_model"), "problems": len(self.rows)}
 
     def run(self) -> dict[str, Any]:
