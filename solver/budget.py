@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Sequence
 
-from .ranker import Ranked
+from .ranker import Ranked, RankWeights
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,12 @@ class Tracker:
         return done
 
 
-def simulate(attempt: dict[str, Any], first: int, rule: StopRule, k: int) -> tuple[int, list[int]]:
+def simulate(attempt: dict[str, Any], first: int, rule: StopRule, k: int,
+             weights: RankWeights | None = None) -> tuple[int, list[int]]:
     """What the adaptive budget would have drawn and chosen on a recorded problem: (samples
     drawn, submissions). The pool is the recorded candidates that are not repairs, in order;
-    a repair counts when what it repaired was drawn (as in the report's curve)."""
+    a repair counts when what it repaired was drawn (as in the report's curve). ``weights``:
+    ranking weights other than the run's."""
     from .report import _with_repairs, ranked_subset, select_ranked
 
     cands = attempt["candidates"]
@@ -92,7 +94,7 @@ def simulate(attempt: dict[str, Any], first: int, rule: StopRule, k: int) -> tup
     tracker = Tracker(rule)
     plan = rounds(first, len(pool))
     for m in plan:
-        ranked = ranked_subset(attempt, _with_repairs(cands, pool[:m]))
+        ranked = ranked_subset(attempt, _with_repairs(cands, pool[:m]), weights)
         if tracker.settled(m, ranked) or m == plan[-1]:
             return m, select_ranked(attempt, ranked, k)
     return 0, []
@@ -106,7 +108,8 @@ def cascade_models(attempt: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def simulate_cascade(attempt: dict[str, Any], budgets: Sequence[int], first: int, rule: StopRule,
-                     k: int, models: Sequence[str] | None = None) -> tuple[list[int], list[int]] | None:
+                     k: int, models: Sequence[str] | None = None,
+                     weights: RankWeights | None = None) -> tuple[list[int], list[int]] | None:
     """What a cascade with per-model ``budgets`` would have drawn and chosen on a recorded
     cascade problem: (samples drawn per model, submissions), as the pipeline runs it (each
     model's rounds from ``first`` up to its budget, every candidate drawn so far ranked
@@ -114,7 +117,7 @@ def simulate_cascade(attempt: dict[str, Any], budgets: Sequence[int], first: int
     when that needs a sample the recorded run never drew (it stopped earlier, or its budget
     was smaller): such a setting cannot be judged on this problem. ``models``: the cascade's
     model names in order (default: as the trace lists them; a trace written before it listed
-    the models it never reached lists fewer)."""
+    the models it never reached lists fewer); ``weights``: ranking weights other than the run's."""
     from .report import _with_repairs, ranked_subset, select_ranked
 
     cands = attempt["candidates"]
@@ -131,7 +134,7 @@ def simulate_cascade(attempt: dict[str, Any], budgets: Sequence[int], first: int
                 return None
             drawn[i] = m
             keep = [cid for pool, n in zip(pools, drawn) for cid in pool[:n]]
-            ranked = ranked_subset(attempt, _with_repairs(cands, keep))
+            ranked = ranked_subset(attempt, _with_repairs(cands, keep), weights)
             if tracker.settled(sum(drawn), ranked):
                 return drawn, select_ranked(attempt, ranked, k)
     return drawn, select_ranked(attempt, ranked, k)

@@ -31,6 +31,7 @@ from .budget import StopRule
 from .errors import ConfigError
 from .pipeline import SolveConfig
 from .prompts import VARIANTS
+from .ranker import RankWeights
 
 
 def option(default: Any, help: str, *, operational: bool = False, short: str | None = None,
@@ -83,6 +84,10 @@ class RunConfig:
     stop_stable_rounds: int = option(1, "adaptive budget: doublings in a row the top cluster must survive unchanged")
     stop_min_size: int = option(2, "adaptive budget: candidates the top cluster must hold to stop")
     stop_allow_failures: bool = option(False, "adaptive budget: stop even when the top cluster fails on an input")
+    rank_size_exponent: float = option(0.5, "ranking: exponent of a consensus set's size in the CodeT score (0.5: "
+                                            "its square root; 0: tests alone; 1: CodeT's product)")
+    rank_test_weight_exponent: float = option(1.0, "ranking: exponent of a test's weight (times written) in the "
+                                                   "CodeT score (1: every copy counts; 0: distinct tests once)")
     with_metadata: bool = option(False, "show difficulty and tags in the prompt")
     seed: int = option(0, "seed of every random choice")
     judge: bool = option(True, "judge the candidates on the hidden tests (evaluation); --no-judge only chooses")
@@ -146,7 +151,8 @@ class RunConfig:
                            repair_rounds=self.repair_rounds,
                            repair_max=self.repair_max, seed=self.seed, first_round=self.first_round,
                            stop_rule=StopRule(self.stop_stable_rounds, self.stop_min_size, self.stop_allow_failures),
-                           cascade_samples=self.budgets() if len(self.models) > 1 else ())
+                           cascade_samples=self.budgets() if len(self.models) > 1 else (),
+                           rank_weights=RankWeights(self.rank_size_exponent, self.rank_test_weight_exponent))
 
     def identity(self) -> dict[str, Any]:
         """What a run's results depend on (compared when a run directory is reused)."""
@@ -258,6 +264,9 @@ def _check(config: RunConfig, sources: Mapping[str, str]) -> None:
         if len(config.cascade_samples) != len(config.models) or not all(
                 x.strip().isdigit() and int(x) > 0 for x in config.cascade_samples):
             raise bad("cascade_samples", f"{len(config.models)} positive integers, one per model of --model")
+    for name in ("rank_size_exponent", "rank_test_weight_exponent"):
+        if not 0 <= getattr(config, name) <= 4:
+            raise bad(name, "a number between 0 and 4")
     if config.stop_stable_rounds < 1:
         raise bad("stop_stable_rounds", "a positive integer")
     if config.executor not in ("local", "ray"):

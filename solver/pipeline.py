@@ -84,6 +84,7 @@ from .ranker import (
     Cluster,
     ExpectedTest,
     Ranked,
+    RankWeights,
     canonical_output,
     cluster,
     interaction_classes,
@@ -130,6 +131,8 @@ class SolveConfig:
     stop_rule: StopRule = StopRule()
     #: A cascade (several solve models, cheap first): samples each model draws at most.
     cascade_samples: tuple[int, ...] = ()
+    #: The weights of the ranker's CodeT score (see :class:`solver.ranker.RankWeights`).
+    rank_weights: RankWeights = RankWeights()
 
 
 @dataclass
@@ -185,6 +188,8 @@ class Attempt:
     adjudication: dict[str, Any] = field(default_factory=dict)
     #: The adaptive budget's rounds, when it was on (see :mod:`solver.budget`).
     budget: dict[str, Any] = field(default_factory=dict)
+    #: The ranking weights the clusters were ordered with (:class:`solver.ranker.RankWeights`).
+    ranking: dict[str, float] = field(default_factory=dict)
 
     def submission_programs(self) -> list[Program]:
         by_id = {c.id: c for c in self.candidates}
@@ -201,7 +206,8 @@ class Attempt:
                 "inputs": [_shown_input(i) for i in self.inputs], "input_sources": self.input_sources,
                 "outputs": self.outputs, "execution": self.execution,
                 "usage": self.usage, "stage_usage": self.stage_usage, "timings": self.timings, "notes": self.notes,
-                "inputs_valid": self.inputs_valid, "adjudication": self.adjudication, "budget": self.budget}
+                "inputs_valid": self.inputs_valid, "adjudication": self.adjudication, "budget": self.budget,
+                "ranking": self.ranking}
 
 
 async def _replies(problem: Problem, config: SolveConfig, model: Model, lo: int = 0,
@@ -581,7 +587,9 @@ class _Run:
     def order(self, clusters: Sequence[Cluster], preferences: Sequence[tuple[str, str]] = ()) -> None:
         """Rank the clusters (with the S* round's preferences) and choose the submissions."""
         attempt = self.attempt
-        ranked = rank(clusters, attempt.expected_tests, preferences, attempt.inputs_valid)
+        weights = self.config.rank_weights
+        attempt.ranking = weights.to_json()
+        ranked = rank(clusters, attempt.expected_tests, preferences, attempt.inputs_valid, weights)
         attempt.clusters = [r.cluster for r in ranked]
         attempt.scores = [r.components for r in ranked]
         for i, c in enumerate(attempt.clusters):

@@ -25,8 +25,11 @@ A cluster *passes* a test when its behaviour on the test's input is that class.
 1. when every input was accepted by the problem's own input validators: fewer inputs on
    which they fail (a crashing or too-slow cluster is penalised, not dropped);
 2. the CodeT dual-agreement score when tests exist: clusters passing the same set of
-   tests form a consensus set, scored sqrt(candidates in it) x (weight of the tests it
-   passes);
+   tests form a consensus set, scored (candidates in it) ** a x (sum over the tests it
+   passes of weight ** b), with the *ranking weights* a = 0.5 (a square root) and b = 1
+   (every copy of a test counts) by default (:class:`RankWeights`; ``codesolve tune``
+   searches them on recorded runs, ``--rank-size-exponent`` and
+   ``--rank-test-weight-exponent`` set them);
 3. fewer failures, when the inputs were not validated by the problem's own validators:
    then only inputs on which most candidates run fine count, and only after agreement,
    since an input may be outside the constraints (a model's, a mutation) and a right
@@ -47,7 +50,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
 from problems.judging import Checker
@@ -78,6 +81,28 @@ class ExpectedTest:
     input: int
     expected: str | None
     weight: int = 1
+
+
+@dataclass(frozen=True)
+class RankWeights:
+    """The weights of the CodeT score (see the module): a consensus set scores
+    ``size ** size_exponent * sum(weight ** test_weight_exponent)`` over the tests it passes.
+    ``size_exponent`` 0 ranks by tests alone, 1 as the CodeT paper's product;
+    ``test_weight_exponent`` 0 counts each distinct test once, 1 every copy written."""
+
+    size_exponent: float = 0.5
+    test_weight_exponent: float = 1.0
+
+    def to_json(self) -> dict[str, float]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> RankWeights:
+        """The weights a trace recorded (the defaults for a trace that recorded none)."""
+        data = data or {}
+        default = cls()
+        return cls(float(data.get("size_exponent", default.size_exponent)),
+                   float(data.get("test_weight_exponent", default.test_weight_exponent)))
 
 
 @dataclass(frozen=True)
@@ -213,15 +238,24 @@ def passes(c: Cluster, test: ExpectedTest) -> bool:
     return test.expected is not None and test.input < len(c.behaviour) and c.behaviour[test.input] == test.expected
 
 
-def codet_scores(clusters: Sequence[Cluster], tests: Sequence[ExpectedTest]) -> dict[str, float]:
+def codet_scores(clusters: Sequence[Cluster], tests: Sequence[ExpectedTest],
+                 weights: RankWeights = RankWeights()) -> dict[str, float]:
     """CodeT dual agreement per cluster signature: clusters passing the same set of tests
-    form a consensus set, scored sqrt(candidates in it) x (weight of the tests it passes)."""
+    form a consensus set, scored (candidates in it) ** a x (sum of weight ** b over the tests
+    it passes), a and b the ``weights``."""
     passed = {c.signature: frozenset(j for j, t in enumerate(tests) if passes(c, t)) for c in clusters}
     sizes: dict[frozenset[int], int] = {}
     for c in clusters:
         sizes[passed[c.signature]] = sizes.get(passed[c.signature], 0) + c.size
-    return {c.signature: math.sqrt(sizes[passed[c.signature]]) * sum(tests[j].weight for j in passed[c.signature])
+    a, b = weights.size_exponent, weights.test_weight_exponent
+    return {c.signature: _power(sizes[passed[c.signature]], a) * sum(_power(tests[j].weight, b)
+                                                                    for j in passed[c.signature])
             for c in clusters}
+
+
+def _power(x: int, exponent: float) -> float:
+    """``x ** exponent``, a square root exactly as ``math.sqrt`` gives it."""
+    return math.sqrt(x) if exponent == 0.5 else float(x) ** exponent
 
 
 def runnable_inputs(clusters: Sequence[Cluster]) -> set[int]:
@@ -239,12 +273,14 @@ def runnable_inputs(clusters: Sequence[Cluster]) -> set[int]:
 
 
 def rank(clusters: Sequence[Cluster], tests: Sequence[ExpectedTest] = (),
-         preferences: Sequence[tuple[str, str]] = (), inputs_valid: bool = False) -> list[Ranked]:
+         preferences: Sequence[tuple[str, str]] = (), inputs_valid: bool = False,
+         weights: RankWeights = RankWeights()) -> list[Ranked]:
     """The clusters in selection order, each with its score components (see the module).
     ``inputs_valid``: every input was accepted by the problem's own input validators, so a
     failure on any of them counts. ``preferences`` are (winner, loser) signatures decided by
-    adjudication (S*): a winner ranked below its loser moves to just above it."""
-    codet = codet_scores(clusters, tests) if tests else {}
+    adjudication (S*): a winner ranked below its loser moves to just above it. ``weights``:
+    those of the CodeT score."""
+    codet = codet_scores(clusters, tests, weights) if tests else {}
     runnable = runnable_inputs(clusters)
     ranked = []
     for c in clusters:
@@ -275,5 +311,5 @@ def select(clusters: Sequence[Cluster], k: int) -> list[int]:
     return chosen
 
 
-__all__ = ["Cluster", "ExpectedTest", "FAILURES", "Ranked", "canonical_output", "cluster",
+__all__ = ["Cluster", "ExpectedTest", "FAILURES", "RankWeights", "Ranked", "canonical_output", "cluster",
            "codet_scores", "output_classes", "passes", "rank", "select"]

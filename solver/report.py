@@ -39,7 +39,7 @@ import numpy as np
 from .budget import StopRule, simulate
 from .metrics import bootstrap_interval, mean_pass_at_k, n_at_k, pass_at_k
 from .pipeline import distinct_members
-from .ranker import Cluster, ExpectedTest, Ranked, rank, select
+from .ranker import Cluster, ExpectedTest, Ranked, RankWeights, rank, select
 from .store import RunStore
 
 #: The solve stages, then judging on the hidden tests (evaluation, not part of solving).
@@ -65,13 +65,16 @@ def trace_clusters(attempt: dict[str, Any]) -> tuple[list[Cluster], list[Expecte
     return clusters, tests
 
 
-def ranked_subset(attempt: dict[str, Any], keep: set[int]) -> list[Ranked]:
+def ranked_subset(attempt: dict[str, Any], keep: set[int], weights: RankWeights | None = None) -> list[Ranked]:
     """The ranking had only the candidates in ``keep`` been sampled: the recorded clusters
-    restricted to them, ranked again by :func:`solver.ranker.rank`."""
+    restricted to them, ranked again by :func:`solver.ranker.rank` with the ranking weights
+    the run used (``weights``: others, as ``codesolve tune`` tries them)."""
     clusters, tests = trace_clusters(attempt)
     kept = [replace(c, members=members) for c in clusters
             if (members := tuple(m for m in c.members if m in keep))]
-    return rank(kept, tests, adjudicated(attempt), bool(attempt.get("inputs_valid")))
+    if weights is None:
+        weights = RankWeights.from_json(attempt.get("ranking"))
+    return rank(kept, tests, adjudicated(attempt), bool(attempt.get("inputs_valid")), weights)
 
 
 def select_ranked(attempt: dict[str, Any], ranked: list[Ranked], k: int) -> list[int]:

@@ -1,10 +1,12 @@
 """``codesolve tune``: choose the adaptive budget's knobs on recorded runs, judge them on held-out problems.
 
 The knobs searched are those that need no new sample: the first round and the stop rule of
-the adaptive budget (:mod:`solver.budget`) and, on cascade runs, each model's budget. Every
-setting is replayed offline on the recorded runs (:func:`solver.budget.simulate`: prefixes
-of each problem's pool, the selection recomputed; :func:`solver.budget.simulate_cascade` for
-a cascade, model after model), so a search costs no model call and no execution. On cascade
+the adaptive budget (:mod:`solver.budget`), on cascade runs each model's budget, and the
+ranking weights (:class:`solver.ranker.RankWeights`: the exponents of a consensus set's size
+and of a test's weight in the CodeT score). Every setting is replayed offline on the
+recorded runs (:func:`solver.budget.simulate`: prefixes of each problem's pool, the recorded
+clusters ranked again with the setting's weights; :func:`solver.budget.simulate_cascade`
+for a cascade, model after model), so a search costs no model call and no execution. On cascade
 runs each model's samples are priced at that model's cost per sample over the runs, and a
 setting that needs samples the runs never drew (they stopped a problem earlier) is left out.
 
@@ -13,14 +15,16 @@ share (``--dev``, default 0.5) and a *held-out* rest. On the dev problems every 
 its solve rate (1@k, the first submission) and its cost: the samples it would draw, each
 priced at its problem's recorded cost per sample (the solve role's cost; its tokens when the
 run had no prices; else one unit per sample, and the unit is said). The chosen setting is,
-among those that solve at least as many dev problems as the defaults at no more cost, the
-one with the most solved per cost (the defaults when none does better): a search on a few
-dozen problems finds settings that look better by chance, so it is allowed to save cost,
-never to trade solve rate for it. The held-out figures of the chosen setting are printed
-beside the defaults' and the recorded budget's, and the setting is written as a config file
-``codesolve solve --config`` takes. On cascade runs the per-model budgets are searched after
-the first round and stop rule, under the best of those (a grid of every combination would
-multiply the search by the budgets' grid).
+among those that solve at least as many dev problems as the defaults and cost no more
+unless they solve more, the one with the most solved per cost (the defaults when none does
+better): a search on a few dozen problems finds settings that look better by chance, so it
+may save cost, or spend more to solve more, but never trades solve rate for cost. The
+held-out figures of the chosen setting are printed beside the defaults' and the recorded
+budget's, and the setting is written as a config file
+``codesolve solve --config`` takes. The search goes in stages, each under the best setting
+of the stages before it (a grid of every combination would multiply their sizes): the
+ranking weights under the default budget (they decide which cluster is right), then the
+first round and stop rule, then on cascade runs the per-model budgets.
 
 (Measured on the recorded CodeT pool, 164 HumanEval tasks with CodeGen-16B's 100 samples,
 replayed, split in halves with seeds 0 to 5: the chosen setting's held-out cost per solved
@@ -31,16 +35,21 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
 from .budget import StopRule, cascade_models, simulate, simulate_cascade
+from .ranker import RankWeights
 from .report import ProblemFigures
 
 #: The settings searched: first rounds and stop rules.
 FIRST_ROUNDS = (1, 2, 4, 8, 16)
 RULES = tuple(StopRule(stable, size, failures)
               for stable, size, failures in itertools.product((1, 2), (1, 2, 3, 4), (False, True)))
+#: The ranking weights searched: a consensus set's size to the power 0 (tests alone), 1/4,
+#: 1/2 (the default) or 1 (CodeT's product); a test's weight to the power 0 (distinct tests
+#: once), 1/2 or 1 (every copy, the default).
+WEIGHTS = tuple(RankWeights(a, b) for a, b in itertools.product((0.0, 0.25, 0.5, 1.0), (0.0, 0.5, 1.0)))
 
 
 @dataclass(frozen=True)
@@ -49,11 +58,14 @@ class Setting:
     rule: StopRule
     #: A cascade's samples per model (empty: each model's budget as the runs recorded it).
     budgets: tuple[int, ...] = ()
+    weights: RankWeights = RankWeights()
 
     def to_toml(self) -> str:
         text = (f"first_round = {self.first_round}\nstop_stable_rounds = {self.rule.stable_rounds}\n"
                 f"stop_min_size = {self.rule.min_size}\n"
-                f"stop_allow_failures = {'true' if self.rule.allow_failures else 'false'}\n")
+                f"stop_allow_failures = {'true' if self.rule.allow_failures else 'false'}\n"
+                f"rank_size_exponent = {self.weights.size_exponent!r}\n"
+                f"rank_test_weight_exponent = {self.weights.test_weight_exponent!r}\n")
         if self.budgets:
             text += "cascade_samples = [" + ", ".join(f'"{b}"' for b in self.budgets) + "]\n"
         return text
@@ -62,7 +74,9 @@ class Setting:
         return (f"first round {self.first_round}, stop when the top cluster is unchanged for "
                 f"{self.rule.stable_rounds} doubling(s), holds >= {self.rule.min_size} candidates"
                 + (", failures allowed" if self.rule.allow_failures else ", no failures")
-                + (f"; samples per model {', '.join(map(str, self.budgets))}" if self.budgets else ""))
+                + (f"; samples per model {', '.join(map(str, self.budgets))}" if self.budgets else "")
+                + f"; ranking weights: size ** {self.weights.size_exponent:g}, "
+                  f"test weight ** {self.weights.test_weight_exponent:g}")
 
 
 DEFAULT = Setting(4, StopRule())
@@ -155,7 +169,8 @@ def evaluate(figures: Sequence[ProblemFigures], setting: Setting | None,
                 per_model, first = [recorded.get(name, 0) for name in names], f.first
             else:
                 budgets = setting.budgets or tuple(of for _, of in cascade)
-                replay = simulate_cascade(f.attempt, budgets, setting.first_round, setting.rule, 1, names)
+                replay = simulate_cascade(f.attempt, budgets, setting.first_round, setting.rule, 1, names,
+                                          setting.weights)
                 if replay is None:
                     return None
                 per_model, chosen = replay
@@ -167,7 +182,7 @@ def evaluate(figures: Sequence[ProblemFigures], setting: Setting | None,
             if setting is None:
                 drawn, first = f.n, f.first
             else:
-                drawn, chosen = simulate(f.attempt, setting.first_round, setting.rule, 1)
+                drawn, chosen = simulate(f.attempt, setting.first_round, setting.rule, 1, setting.weights)
                 first = bool(chosen) and f.correct[chosen[0]]
             cost += drawn * per_sample
         right += first
@@ -212,10 +227,17 @@ def tune(figures: Sequence[ProblemFigures], dev: float = 0.5, seed: int = 0,
         dev_figures = evaluate(dev_set, setting, units)
         return dev_figures if dev_figures is not None and evaluate(held, setting, units) is not None else None
 
-    candidates = list(settings or [Setting(first, rule) for first in FIRST_ROUNDS for rule in RULES])
-    if DEFAULT not in candidates:
-        candidates.append(DEFAULT)
-    scored = [(s, fig) for s in candidates if (fig := feasible(s)) is not None]
+    scored: list[tuple[Setting, Figures]] = []
+    seen: set[Setting] = set()
+
+    def search(pool: Iterable[Setting]) -> None:
+        for s in pool:
+            if s not in seen:
+                seen.add(s)
+                if (fig := feasible(s)) is not None:
+                    scored.append((s, fig))
+
+    search([*(settings or [replace(DEFAULT, weights=w) for w in WEIGHTS]), DEFAULT])
     default_dev = next((fig for s, fig in scored if s == DEFAULT), None)
     if default_dev is None:
         raise ValueError("the default setting cannot be replayed on these runs (they did not draw the samples "
@@ -224,15 +246,20 @@ def tune(figures: Sequence[ProblemFigures], dev: float = 0.5, seed: int = 0,
 
     def best(pool: list[tuple[Setting, Figures]]) -> tuple[Setting, Figures]:
         assert default_dev is not None
-        eligible = [(s, fig) for s, fig in pool if fig.solved >= default_dev.solved and fig.cost <= default_dev.cost]
+        eligible = [(s, fig) for s, fig in pool if fig.solved >= default_dev.solved
+                    and (fig.cost <= default_dev.cost or fig.solved > default_dev.solved)]
         return max(eligible, key=lambda x: (x[1].solved / x[1].cost if x[1].cost else float("inf"), x[0] == DEFAULT))
 
-    searched = len(candidates)
-    if cascade and settings is None:  # then each model's budget, under the best first round and rule
+    if settings is None:
+        # The ranking weights came first, under the default budget; then the first round and
+        # stop rule under the best weights; then, on cascade runs, each model's budget.
         lead, _ = best(scored)
-        grid = [Setting(lead.first_round, lead.rule, b) for b in budget_grid(figures, lead.first_round)]
-        searched += len(grid)
-        scored += [(s, fig) for s in grid if (fig := feasible(s)) is not None]
+        search(Setting(first, rule, weights=lead.weights) for first in FIRST_ROUNDS for rule in RULES)
+        if cascade:
+            lead, _ = best(scored)
+            search(Setting(lead.first_round, lead.rule, b, lead.weights)
+                   for b in budget_grid(figures, lead.first_round))
+    searched = len(seen)
     chosen, chosen_dev = best(scored)
     unit_names = ({u for _, u in units.values()} if cascade else {unit_costs(f)[1] for f in figures})
 
@@ -255,7 +282,7 @@ def format_result(result: dict[str, Any]) -> str:
              f"problems" + (f" ({left_out} left out: they need samples the runs did not draw)" if left_out else "")
              + f"; cost in {result['cost_unit']}",
              f"chosen: {chosen.describe()} (the most solved per cost on the dev problems among the settings that "
-             "solve as many as the defaults at no more cost)", "",
+             "solve as many as the defaults and cost no more unless they solve more)", "",
              f"{'setting':10s} {'split':9s} {'problems':>8s} {'first submission':>17s} {'samples/problem':>16s} "
              f"{'cost':>12s} {'cost per solved':>16s}"]
     for name in ("chosen", "default", "fixed"):
@@ -268,5 +295,5 @@ def format_result(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["DEFAULT", "FIRST_ROUNDS", "Figures", "RULES", "Setting", "budget_grid", "cascade_of", "evaluate",
+__all__ = ["DEFAULT", "FIRST_ROUNDS", "Figures", "RULES", "WEIGHTS", "Setting", "budget_grid", "cascade_of", "evaluate",
            "format_result", "model_units", "split", "tune"]

@@ -40,8 +40,8 @@ HELP = {
     "export-pool": "write a run directory's model samples as a replay pool (JSONL)",
     "compare": "compare runs: solve rates, cost and time with bootstrap intervals, paired differences",
     "view": "browse a run directory in the browser (a loopback server, or one static HTML file)",
-    "tune": "choose the adaptive budget's first round, stop rule and a cascade's budgets on recorded runs "
-            "(dev/held-out split)",
+    "tune": "choose the ranking weights, the adaptive budget's first round and stop rule and a cascade's "
+            "budgets on recorded runs (dev/held-out split)",
     "sandbox": "sandbox backends: diagnose, build the docker image",
     "problems": "list and validate problem sets",
 }

@@ -1,4 +1,5 @@
-"""``codesolve tune``: choose the adaptive budget's knobs on recorded runs (see :mod:`solver.tune`)."""
+"""``codesolve tune``: choose the ranking weights and the adaptive budget's knobs on recorded runs (see
+:mod:`solver.tune`)."""
 
 from __future__ import annotations
 

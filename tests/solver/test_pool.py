@@ -70,3 +70,23 @@ def test_a_problem_the_replay_has_no_rows_for_is_an_error_naming_the_file(tmp_pa
     assert proc.returncode == 1
     assert "Pool_9" in proc.stdout and "samples.jsonl: no recorded solve samples for the problem 'Pool_9'" in proc.stdout
     assert set(attempts(tmp_path / "run")) == {"Pool_0", "Pool_1", "Pool_2"}
+
+
+def test_the_ranking_weights_are_flags_and_recorded(tmp_path, sandbox):
+    from solver.ranker import RankWeights, codet_scores
+    from solver.report import ranked_subset, select_ranked, trace_clusters
+
+    proc = solve(tmp_path / "run", POOL / "problems.jsonl", "--rank-size-exponent", "1",
+                 "--rank-test-weight-exponent", "0", backend=sandbox.name)
+    assert proc.returncode == 0, proc.stderr
+    weights = RankWeights(1.0, 0.0)
+    for pid, run in attempts(tmp_path / "run").items():
+        attempt = run["attempt"]
+        assert attempt["ranking"] == weights.to_json(), pid
+        clusters, tests = trace_clusters(attempt)
+        if tests:  # the recorded scores are CodeT's with these weights
+            scores = codet_scores(clusters, tests, weights)
+            assert [c["score"]["codet"] for c in attempt["clusters"]] == [scores[c.signature] for c in clusters]
+        # The report's re-selection (the adaptive curve, tune) ranks with the weights the run recorded.
+        keep = {c["id"] for c in attempt["candidates"]}
+        assert select_ranked(attempt, ranked_subset(attempt, keep), 1) == attempt["submissions"], pid

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from problems.judging import Checker
 from sandbox import Limits, RunResult, Status
 from solver.execution import FLOOR_S, LIMIT_FACTOR, MAX_TIMEOUTS, PILOT, calibrated_limit, execute, timeouts_stop
@@ -9,6 +11,7 @@ from solver.prompts import read_verdict
 from solver.ranker import (
     Cluster,
     ExpectedTest,
+    RankWeights,
     canonical_output,
     cluster,
     codet_scores,
@@ -119,6 +122,22 @@ def test_codet_dual_agreement_counts_tests_as_often_as_written():
     assert scores == {"big": 2.0 * 1, "small": 1.0 * 5}  # sqrt(4) x 1 test; sqrt(1) x 5 tests
     assert [r.cluster.signature for r in rank([big, small], tests)] == ["small", "big"]
     assert [r.cluster.signature for r in rank([big, small])] == ["big", "small"]  # no tests: size
+
+
+def test_ranking_weights_are_the_exponents_of_size_and_test_weight():
+    big = c("big", (0, 1, 2, 3), ("o0", "o0"))
+    small = c("small", (4,), ("o1", "o1"))
+    tests = [ExpectedTest(0, "o1", 3), ExpectedTest(1, "o1", 2), ExpectedTest(1, "o0", 1)]
+    assert RankWeights() == RankWeights(0.5, 1.0) == RankWeights.from_json(None) == RankWeights.from_json({})
+    assert RankWeights.from_json(RankWeights(0.25, 0.0).to_json()) == RankWeights(0.25, 0.0)
+    # CodeT's product: 4 x 1 against 1 x 5.
+    assert codet_scores([big, small], tests, RankWeights(1.0, 1.0)) == {"big": 4.0, "small": 5.0}
+    # Distinct tests once: 2 x 1 against 1 x 2, a tie broken by size.
+    assert codet_scores([big, small], tests, RankWeights(0.5, 0.0)) == {"big": 2.0, "small": 2.0}
+    assert [r.cluster.signature for r in rank([big, small], tests, weights=RankWeights(0.5, 0.0))] == ["big", "small"]
+    # Tests alone: 1 x 1 against 1 x 5; a square root of each weight: 2 x 1 against sqrt(3) + sqrt(2).
+    assert codet_scores([big, small], tests, RankWeights(0.0, 1.0)) == {"big": 1.0, "small": 5.0}
+    assert codet_scores([big, small], tests, RankWeights(0.5, 0.5))["small"] == pytest.approx(3 ** 0.5 + 2 ** 0.5)
 
 
 def test_failures_count_where_most_candidates_run_fine_unless_inputs_are_validated():

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from solver.budget import StopRule
 from solver.config import resolve
-from solver.report import ProblemFigures
+from solver.ranker import RankWeights
+from solver.report import ProblemFigures, ranked_subset
 from solver.store import RunStore
-from solver.tune import DEFAULT, Setting, evaluate, model_units, split, tune
+from solver.tune import DEFAULT, FIRST_ROUNDS, RULES, WEIGHTS, Setting, evaluate, model_units, split, tune
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,6 +89,64 @@ def test_tune_says_what_is_wrong(tmp_path: Path):
     proc = subprocess.run([sys.executable, "-m", "solver.cli", "tune", str(tmp_path / "run"), "--dev", "1.5"],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 2 and "--dev 1.5: expected a fraction" in proc.stderr
+
+
+def weighted_attempt(pattern: str) -> tuple[dict, dict]:
+    """A recorded problem whose tests model wrote one wrong test four times (on input 0, the
+    answer of the wrong programs ``b``) and two right tests once each (inputs 1 and 2): with
+    as many ``a`` as ``b``, CodeT with every copy counted picks ``b``; counting distinct tests
+    once picks ``a`` (the right one)."""
+    a, judged = attempt(pattern)
+    label = {"a": "o0", "b": "o1"}
+    for c in a["clusters"]:
+        c["behaviour"] = [label[c["signature"]]] * 3
+    a["expected_tests"] = [{"input": 0, "expected": "o1", "weight": 4}, {"input": 1, "expected": "o0", "weight": 1},
+                           {"input": 2, "expected": "o0", "weight": 1}]
+    return a, judged
+
+
+def test_tune_searches_the_ranking_weights_and_writes_them(tmp_path: Path):
+    store = RunStore(str(tmp_path / "run"))
+    for i in range(40):
+        pattern = EASY if i % 2 else "ab" * 8
+        a, judged = weighted_attempt(pattern) if i % 2 == 0 else attempt(pattern)
+        store.record_problem(f"p{i:02d}", i, a, judged, None, 1.0)
+    store.close()
+    store = RunStore.open_existing(str(tmp_path / "run"))
+    figures = [ProblemFigures(r, 1) for r in store.problems()]
+    store.close()
+    result = tune(figures, 0.5, 0)
+    chosen: Setting = result["chosen"]
+    assert chosen.weights.test_weight_exponent == 0.0  # the only weight that picks the right cluster
+    # Each weight under the default budget, then each budget under the chosen weights (one of
+    # them the default budget again).
+    assert result["settings_searched"] == len(WEIGHTS) + len(FIRST_ROUNDS) * len(RULES) - 1
+    held = {name: result["figures"][name]["held_out"] for name in ("chosen", "default")}
+    assert held["chosen"].first_submission == 1.0 > held["default"].first_submission
+    assert held["chosen"].cost / held["chosen"].solved < held["default"].cost / held["default"].solved
+    held_figures = [f for f in figures if f.id in set(result["held_out"])]
+    assert held["chosen"] == evaluate(held_figures, chosen)
+    assert evaluate(held_figures, replace(chosen, weights=RankWeights())).first_submission < 1.0
+
+    out = tmp_path / "tuned.toml"
+    proc = subprocess.run([sys.executable, "-m", "solver.cli", "tune", str(tmp_path / "run"), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "test weight ** 0" in proc.stdout
+    config, sources = resolve({"problems": "x", "model": "m"}, str(out))
+    assert (config.rank_size_exponent, config.rank_test_weight_exponent) == (chosen.weights.size_exponent, 0.0)
+    assert config.solve_config().rank_weights == chosen.weights and sources["rank_test_weight_exponent"] == str(out)
+
+
+def test_the_replay_ranks_with_the_weights_the_run_recorded():
+    # A trace made with distinct tests counted once chose a; re-selected on its whole pool it still does.
+    a, judged = weighted_attempt("ab" * 8)
+    a["ranking"] = RankWeights(0.5, 0.0).to_json()
+    figure = ProblemFigures({"id": "p", "attempt": a, "judged": judged, "seconds": 1.0}, 1)
+    keep = set(range(16))
+    assert ranked_subset(a, keep)[0].cluster.signature == "a"
+    assert ranked_subset(a, keep, RankWeights())[0].cluster.signature == "b"
+    assert evaluate([figure], Setting(16, StopRule(), weights=RankWeights(0.5, 0.0))).first_submission == 1.0
 
 
 def cascade_attempt(cheap: str, strong: str, drawn: tuple[int, int] = (8, 8)) -> tuple[dict, dict]:
