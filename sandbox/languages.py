@@ -21,6 +21,7 @@ unfenced program (:mod:`solver.extract`).
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from typing import Callable, Mapping
@@ -31,17 +32,21 @@ from .programs import AST_LOCK
 
 def python_syntax(files: Mapping[str, bytes]) -> str:
     """Compile (never run) every ``.py`` file; the errors, one line each, or "" when none.
-    The byte code is discarded: the box's interpreter compiles the program again."""
-    errors = []
-    for name in sorted(files):
-        if not name.endswith(".py"):
-            continue
-        try:
-            with AST_LOCK:
-                compile(files[name], name, "exec", dont_inherit=True)
-        except (SyntaxError, ValueError, MemoryError, RecursionError, OverflowError) as e:
-            errors.append(f"{name}:{getattr(e, 'lineno', '?')}: {type(e).__name__}: {e}")
+    The byte code is discarded: the box's interpreter compiles the program again. A file
+    checked before is not compiled again (a harness, a problem's test file: the same for
+    every candidate)."""
+    errors = [error for name in sorted(files) if name.endswith(".py") and (error := _file_syntax(name, files[name]))]
     return "\n".join(errors)
+
+
+@functools.lru_cache(maxsize=1024)
+def _file_syntax(name: str, source: bytes) -> str:
+    try:
+        with AST_LOCK:
+            compile(source, name, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, MemoryError, RecursionError, OverflowError) as e:
+        return f"{name}:{getattr(e, 'lineno', '?')}: {type(e).__name__}: {e}"
+    return ""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import functools
 import math
 import os
 import queue
@@ -40,6 +41,8 @@ BOX_SCRIPT = os.path.abspath(_box.__file__)
 ZYGOTE_SCRIPT = os.path.join(os.path.dirname(BOX_SCRIPT), "_zygote.py")
 #: Most inputs a box receives in one request (amortises the host/box round trip).
 MAX_GROUP = 16
+#: Digests of the executables last sent to a box that the host remembers (the box keeps 64).
+SENT_KEPT = 64
 
 
 class RunStats:
@@ -85,12 +88,16 @@ class Box:
     sock: Any
     reader: _box.Reader
     cgroup: BoxCgroup | None = None
+    #: The executables last sent to the box (it may have dropped some since: it answers
+    #: ``missing`` for those).
+    sent: list[str]
     #: The box's syscall filter as its supervisor reported it when ready (``active: ...`` or
     #: ``absent: why``; see ``_box.load_syscall_filter``).
     seccomp: str = "absent: the box did not report it"
 
     def await_ready(self, timeout: float, gone: Callable[[], str]) -> None:
         """Wait for the supervisor's ready message; ``gone()`` says why it closed instead."""
+        self.sent = []
         self.sock.settimeout(timeout)
         try:
             msg = self.reader.recv_msg()
@@ -134,10 +141,20 @@ class Box:
             self.put(exe)
 
     def put(self, exe: Executable) -> None:
-        header = {"op": "put", "digest": exe.digest, "names": [n for n, _ in exe.files]}
-        reply, _ = self.call(header, [d for _, d in exe.files])
+        self.send_put(exe)
+        self.put_done(exe)
+
+    def send_put(self, exe: Executable) -> None:
+        """Send ``exe`` to the box; its reply is read by :meth:`put_done` (other requests may
+        be sent in between: the box answers in order)."""
+        self.send({"op": "put", "digest": exe.digest, "names": [n for n, _ in exe.files]}, [d for _, d in exe.files])
+
+    def put_done(self, exe: Executable) -> None:
+        reply, _ = self.receive()
         if not reply.get("ok"):
             raise BoxCrashed(f"box refused the executable: {reply.get('error')}")
+        self.sent.append(exe.digest)
+        del self.sent[:-SENT_KEPT]
 
     def close(self) -> None:
         try:
@@ -288,7 +305,13 @@ class BoxSandbox(Sandbox):
         # container, a stuck supervisor): the timeout makes it a crashed box, replaced.
         box.sock.settimeout(limits.wall_limit_s + self.reply_grace_s)
         t0 = time.perf_counter()
-        reply, out = box.call(header, payloads)
+        new = exe.digest not in box.sent
+        if new:  # sent ahead of the request, not after a ``missing`` reply: one round trip less
+            box.send_put(exe)
+        box.send(header, payloads)
+        if new:
+            box.put_done(exe)
+        reply, out = box.receive()
         if "missing" in reply:
             box.put(exe)
             t0 = time.perf_counter()
@@ -575,10 +598,17 @@ def preload_modules(exe: Executable) -> list[str]:
     interpreter to import once. A module the executable ships itself is never included."""
     files = dict(exe.files)
     own = {name.split("/")[0].removesuffix(".py") for name in files}
+    return [name for name in _standard_imports(files.get("prog.py", b"")) if name.split(".")[0] not in own][:64]
+
+
+@functools.lru_cache(maxsize=256)
+def _standard_imports(source: bytes) -> tuple[str, ...]:
+    """The standard modules a script imports, in order (a harness's, the same for every
+    candidate it runs, is parsed once)."""
     try:
-        tree = parse_python(files.get("prog.py", b""))
+        tree = parse_python(source)
     except (SyntaxError, ValueError):
-        return []
+        return ()
     names: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -589,9 +619,9 @@ def preload_modules(exe: Executable) -> list[str]:
             continue
         for name in found:
             top = name.split(".")[0]
-            if top in sys.stdlib_module_names and top not in _NO_PRELOAD and top not in own and name not in names:
+            if top in sys.stdlib_module_names and top not in _NO_PRELOAD and name not in names:
                 names.append(name)
-    return names[:64]
+    return tuple(names)
 
 
 def _in_threads(n: int, worker: Callable[[], None], errors: list[BaseException]) -> None:

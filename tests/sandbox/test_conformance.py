@@ -103,6 +103,11 @@ def test_compile_error_is_ce_with_compiler_message(sandbox):
     assert outside.run.status is Status.CE and b"prog.py:2" in outside.run.stderr
     helper = sandbox.compile(Program("python", "import helper\n", (("helper.py", b"def f(:\n"),)))
     assert helper.run.status is Status.CE and b"helper.py:1" in helper.run.stderr
+    # A file checked before (a harness, a problem's tests) is not compiled again, and keeps its verdict.
+    again = sandbox.compile(Program("python", "import helper\nprint(1)\n", (("helper.py", b"def f(:\n"),)))
+    assert again.run.status is Status.CE and b"helper.py:1" in again.run.stderr
+    fixed = sandbox.compile(Program("python", "import helper\n", (("helper.py", b"def f():\n    pass\n"),)))
+    assert fixed.ok
 
 
 def test_nonzero_exit_and_exception_are_re(runner):

@@ -72,6 +72,20 @@ def test_many_distinct_programs_share_one_generic_zygote(one_box):
     assert one_box.stats.zygote_starts == starts  # no zygote of their own, no new generic one
 
 
+def test_an_executable_goes_ahead_of_its_first_request_and_again_when_the_box_dropped_it(one_box):
+    exe = one_box.compile(Program("python", "print('sent ahead')\n")).executable
+    one_box.run(one_box.compile(Program("python", "pass\n")).executable, b"", FAST)  # the box starts
+    box = one_box._boxes[0]
+    assert exe.digest not in box.sent
+    assert one_box.run(exe, b"", FAST).stdout == b"sent ahead\n"
+    assert box.sent[-1] == exe.digest  # sent with the request, the box answered both
+    # The host believes the box holds one it never received (it dropped it): the box says
+    # ``missing`` and gets it.
+    other = one_box.compile(Program("python", "print('dropped')\n")).executable
+    box.sent.append(other.digest)
+    assert one_box.run(other, b"", FAST).stdout == b"dropped\n"
+
+
 def test_a_box_keeps_the_zygotes_of_recent_executables(one_box, own_zygotes):
     exes = [one_box.compile(Program("python", f"print({i} + int(input()))\n")).executable for i in range(6)]
     starts = one_box.stats.zygote_starts
