@@ -52,11 +52,16 @@ def make_run(path: Path) -> None:
     store.close()
 
 
-def test_tune_never_trades_dev_solve_rate_and_reports_held_out_figures(tmp_path: Path):
-    make_run(tmp_path / "run")
-    store = RunStore.open_existing(str(tmp_path / "run"))
+def figures_of(run: Path) -> list[ProblemFigures]:
+    store = RunStore.open_existing(str(run))
     figures = [ProblemFigures(r, 1) for r in store.problems()]
     store.close()
+    return figures
+
+
+def test_tune_never_trades_dev_solve_rate_and_reports_held_out_figures(tmp_path: Path):
+    make_run(tmp_path / "run")
+    figures = figures_of(tmp_path / "run")
     dev, held = split((f.id for f in figures), 0.5, 0)
     assert dev and held and not dev & held and len(dev | held) == 40
     result = tune(figures, 0.5, 0)
@@ -112,9 +117,7 @@ def test_tune_searches_the_ranking_weights_and_writes_them(tmp_path: Path):
         a, judged = weighted_attempt(pattern) if i % 2 == 0 else attempt(pattern)
         store.record_problem(f"p{i:02d}", i, a, judged, None, 1.0)
     store.close()
-    store = RunStore.open_existing(str(tmp_path / "run"))
-    figures = [ProblemFigures(r, 1) for r in store.problems()]
-    store.close()
+    figures = figures_of(tmp_path / "run")
     result = tune(figures, 0.5, 0)
     chosen: Setting = result["chosen"]
     assert chosen.weights.test_weight_exponent == 0.0  # the only weight that picks the right cluster
@@ -172,9 +175,7 @@ def test_tune_searches_a_cascades_budgets_per_model(tmp_path: Path):
         a, judged = cascade_attempt(*kinds[i % 4])
         store.record_problem(f"p{i:02d}", i, a, judged, None, 1.0)
     store.close()
-    store = RunStore.open_existing(str(tmp_path / "run"))
-    figures = [ProblemFigures(r, 1) for r in store.problems()]
-    store.close()
+    figures = figures_of(tmp_path / "run")
     result = tune(figures, 0.5, 0)
     assert result["cascade"] and result["cost_unit"] == "cost"
     chosen: Setting = result["chosen"]
