@@ -441,11 +441,17 @@ class Zygote:
                  stack_bytes: int, uid: int, gid: int) -> None:
         self.key = key
         self.generic = not script
+        self._start([python, "-B", "-c", source, str(uid), str(uid + 1), WORK], env, stack_bytes, uid, gid,
+                    b"L" + b"\0".join(os.fsencode(a) for a in [script, *preload]), ZYGOTE_START_S)
+
+    def _start(self, argv: list[str], env: dict, stack_bytes: int, uid: int, gid: int, hello: bytes,
+               timeout: float) -> None:
+        """Spawn it (stdin, stdout, stderr /dev/null, fd 3 its socket, the stack limit that
+        fixes its memory layout at exec), send ``hello`` and wait for its ``R``."""
         self.pid = 0
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.sock = ours
         devnull = os.open("/dev/null", os.O_RDWR | os.O_CLOEXEC)
-        argv = [python, "-B", "-c", source, str(uid), str(uid + 1), WORK]
         actions = [(os.POSIX_SPAWN_DUP2, devnull, 0), (os.POSIX_SPAWN_DUP2, devnull, 1),
                    (os.POSIX_SPAWN_DUP2, devnull, 2), (os.POSIX_SPAWN_DUP2, theirs.fileno(), 3)]
         saved_stack = resource.getrlimit(resource.RLIMIT_STACK)
@@ -453,11 +459,12 @@ class Zygote:
         try:
             resource.setrlimit(resource.RLIMIT_STACK,
                                (stack_bytes if hard == resource.RLIM_INFINITY else min(stack_bytes, hard), hard))
-            # Started with every id 0 (no secure-exec mode, which would strip the environment);
-            # it takes its own unprivileged effective uid before it reads the candidate.
+            # Started with every id 0 (no secure-exec mode, which would strip the environment, or
+            # ignore a preloaded library); it takes its own unprivileged effective uid before it
+            # reads anything of a program.
             os.setresgid(0, 0, 0)
             os.setresuid(0, 0, 0)
-            self.pid = os.posix_spawn(python, argv, env, file_actions=actions, setsid=True,
+            self.pid = os.posix_spawn(argv[0], argv, env, file_actions=actions, setsid=True,
                                       setsigmask=(), setsigdef=_RESET_SIGNALS)
         finally:
             os.setresuid(uid, 0, uid)
@@ -465,9 +472,9 @@ class Zygote:
             resource.setrlimit(resource.RLIMIT_STACK, saved_stack)
             os.close(devnull)
             theirs.close()
-        ours.settimeout(ZYGOTE_START_S)
+        ours.settimeout(timeout)
         try:
-            ours.send(b"L" + b"\0".join(os.fsencode(a) for a in [script, *preload]))
+            ours.send(hello)
             reply = ours.recv(4096)
         except OSError as exc:
             self.close()
@@ -518,9 +525,28 @@ class Zygote:
                 pass
 
 
+class NativeZygote(Zygote):
+    """The supervisor's handle on a fork server of a compiled program (``_forkserver.c``):
+    the program started once with the server library preloaded, which answers the zygote
+    protocol (fork, reaped) with children that go on into the program's ``main``. Started
+    with every id 0 (glibc's secure mode would ignore the preload), it takes an unprivileged
+    effective uid of its own before anything of the program runs. Keyed like a zygote."""
+
+    def __init__(self, library: str, key: tuple, argv: list[str], env: dict, stack_bytes: int,
+                 uid: int, gid: int) -> None:
+        self.key = key
+        self.generic = False
+        self._start(argv, dict(env, LD_PRELOAD=library, CODESOLVE_FORKSERVER="1"), stack_bytes, uid, gid,
+                    b"L %d %d" % (uid + 1, uid), NATIVE_START_S)
+
+
 #: Seconds a zygote may take to load (heavy imports), and to answer a request.
 ZYGOTE_START_S = 60.0
 ZYGOTE_REPLY_S = 10.0
+#: Seconds a fork server may take to load its program and answer (no imports: loading only).
+NATIVE_START_S = 5.0
+#: Where a box keeps the fork server library (root's, readable by all).
+FORKSERVER = EXE + "/forkserver.so"
 #: Zygotes a box keeps (the executables most recently run warm there): candidates of several
 #: problems interleave on a box; each idle zygote holds about 10 MB (30 with heavy imports).
 ZYGOTES_PER_BOX = 4
@@ -631,7 +657,10 @@ class Box:
         orphaned = False  # the zygote died during the run: its child is ours to reap
         if zygote is not None:
             try:
-                fields = self._fork_fields(argv[2], argv[3:], lim, mem_bytes, out_bytes)
+                if isinstance(zygote, NativeZygote):  # the limits only: argv is the server's own
+                    fields = self._fork_fields("", [], lim, mem_bytes, out_bytes)[:1]
+                else:
+                    fields = self._fork_fields(argv[2], argv[3:], lim, mem_bytes, out_bytes)
                 pid = zygote.fork([stdin_fd, stdout_fd, stderr_fd], fields)
             except ZygoteGone:
                 self._drop_zygote(zygote)
@@ -749,6 +778,8 @@ class Box:
         None (a cold start) when none can load. Only a run of the form
         ``python -B SCRIPT ARGS`` that the host marked ``warm`` qualifies."""
         warm = header.get("warm")
+        if warm is not None and warm.get("native"):
+            return self._native_zygote(header, argv, env, lim, start and warm.get("own", True))
         if warm is None or self.zygote_source is None or len(argv) < 3 or argv[1] != "-B":
             return None
         mem_bytes = int(lim["memory_mb"]) << 20
@@ -774,6 +805,46 @@ class Box:
         for other in [z for z in self.zygotes.values() if z.generic]:  # one generic zygote a box
             self._drop_zygote(other)
         return self._start_zygote(key, "", [], env, lim)
+
+    def _native_zygote(self, header: dict, argv: list[str], env: dict, lim: dict, start: bool) -> Zygote | None:
+        """The fork server of this compiled executable (with these arguments, environment and
+        memory limit): a live one; a new one when the request has several inputs and the host
+        asks for one; else None (a cold start). The box must hold the server library."""
+        mem_bytes = int(lim["memory_mb"]) << 20
+        key: tuple = ("native", header.get("digest"), tuple(argv), tuple(sorted(env.items())), mem_bytes)
+        live = self.zygotes.pop(key, None)
+        if live is not None:
+            self.zygotes[key] = live  # most recently used last
+            return live
+        if not start or key in self.cold_only or not self._forkserver_ready():
+            return None
+        while sum(not z.generic for z in self.zygotes.values()) >= ZYGOTES_PER_BOX:
+            self._drop_zygote(next(z for z in self.zygotes.values() if not z.generic))
+        self.cgroup.set_limits(mem_bytes + _round_up_mb(self.cgroup.pinned_bytes(self.cgroup.usage_bytes())),
+                               int(lim["processes"]) + 2 + self.cgroup.outside + len(self.zygotes))
+        try:
+            zygote = NativeZygote(FORKSERVER, key, argv, env, mem_bytes, self.uid, self.gid)
+        except (ZygoteGone, OSError):
+            self.cold_only = (self.cold_only + [key])[-16:]
+            self._kill_all()
+            return None
+        _default_priority(zygote.pid)
+        self.zygotes[key] = zygote
+        self.zygote_starts += 1
+        return zygote
+
+    def _forkserver_ready(self) -> bool:
+        """The fork server library in the box (written on first use from what the host gave)."""
+        library: bytes | None = self.cfg.get("forkserver_bytes")
+        if not library or not os.path.exists(self.children_file):  # (as for zygotes: see __init__)
+            return False
+        if not os.path.exists(FORKSERVER):
+            tmp = FORKSERVER + ".tmp"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o444)
+            with os.fdopen(fd, "wb") as f:
+                f.write(library)
+            os.rename(tmp, FORKSERVER)
+        return True
 
     def _start_zygote(self, key: tuple, script: str, preload: list[str], env: dict, lim: dict) -> Zygote | None:
         mem_bytes = int(lim["memory_mb"]) << 20
@@ -1478,12 +1549,20 @@ def load_syscall_filter() -> str:
 # --------------------------------------------------------------------------- entry
 
 def load_zygote(cfg: dict) -> None:
-    """Read the warm interpreter's source while the host's files are still in view."""
+    """Read the warm interpreter's source and the fork server library while the host's files
+    are still in view."""
     path = cfg.get("zygote")
     if path:
         try:
             with open(path) as f:
                 cfg["zygote_source"] = f.read()
+        except OSError:
+            pass
+    library = cfg.get("forkserver")
+    if library:
+        try:
+            with open(library, "rb") as f:
+                cfg["forkserver_bytes"] = f.read()
         except OSError:
             pass
 

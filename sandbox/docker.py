@@ -33,6 +33,7 @@ from . import _box
 from .cgroups import CGROUP_ROOT, V1_FILES, V2_FILES, _alive
 from .errors import IsolationUnavailable
 from .image import IMAGE
+from .native import forkserver_library
 from .pool import BOX_SCRIPT, ZYGOTE_SCRIPT, Box, BoxSandbox
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ LABEL = "org.codesolve.owner"
 SOCK_DIR_PREFIX = "codesolve-docker-"
 #: Where the warm Python interpreter's source is mounted (read-only) in each container.
 CONTAINER_ZYGOTE = "/opt/codesolve/_zygote.py"
+CONTAINER_FORKSERVER = "/opt/codesolve/forkserver.so"
 #: Capabilities the supervisor keeps (its programs get none): change to the box uid,
 #: chown the inputs it writes for the program, wipe what the program left, and lock its
 #: own memory (so a program thrashing at its memory limit cannot stall it).
@@ -54,7 +56,7 @@ class DockerConfig:
     build-image``), ``workers`` (containers; default one per core), ``scratch_mb`` (each
     tmpfs), ``memory_mb`` / ``pids`` (the container's ceiling; each run gets its own lower
     limits), ``base_url`` of the Docker engine (default: the environment's), ``warm_python``
-    as for the local backend."""
+    and ``warm_native`` as for the local backend."""
 
     image: str = IMAGE
     workers: int = 0
@@ -63,6 +65,7 @@ class DockerConfig:
     pids: int = 512
     base_url: str | None = None
     warm_python: bool = True
+    warm_native: bool = True
 
     @property
     def worker_count(self) -> int:
@@ -105,7 +108,7 @@ def _cgroup_files(pid: int) -> tuple[int, dict[str, str]]:
 class _ContainerBox(Box):
     """A box that is a container of the sandbox image (same protocol as a local box)."""
 
-    def __init__(self, client: Any, config: DockerConfig, cfg: dict) -> None:
+    def __init__(self, client: Any, config: DockerConfig, cfg: dict, forkserver: str | None = None) -> None:
         self.container: Any = None
         self.sock_dir = tempfile.mkdtemp(prefix=f"{SOCK_DIR_PREFIX}{os.getpid()}-")
         os.chmod(self.sock_dir, 0o700)  # the programs (box uid) cannot reach the socket
@@ -128,6 +131,7 @@ class _ContainerBox(Box):
                        "/box/exe": "rw,exec,nosuid,nodev,size=512m,mode=0711"},
                 volumes={BOX_SCRIPT: {"bind": "/opt/codesolve/_box.py", "mode": "ro"},
                          ZYGOTE_SCRIPT: {"bind": CONTAINER_ZYGOTE, "mode": "ro"},
+                         **({forkserver: {"bind": CONTAINER_FORKSERVER, "mode": "ro"}} if forkserver else {}),
                          self.sock_dir: {"bind": "/run/codesolve", "mode": "rw"}})
             try:
                 conn, _ = listener.accept()
@@ -204,12 +208,14 @@ class DockerSandbox(BoxSandbox):
         remove_stale(self.client)
         self._uid_lock = threading.Lock()
         self.uids: set[int] = set()
+        self.forkserver = forkserver_library() if self.config.warm_native else None
         super().__init__(self.config.worker_count, "/usr/bin/python3", self.config.warm_python,
                          {"scratch_mb": self.config.scratch_mb,
-                          "zygote": CONTAINER_ZYGOTE if self.config.warm_python else None})
+                          "zygote": CONTAINER_ZYGOTE if self.config.warm_python else None,
+                          "forkserver": CONTAINER_FORKSERVER if self.forkserver else None})
 
     def _open_box(self, cfg: dict) -> _ContainerBox:
-        box = _ContainerBox(self.client, self.config, cfg)
+        box = _ContainerBox(self.client, self.config, cfg, self.forkserver)
         with self._uid_lock:
             self.uids.add(cfg["uid"])
         return box

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from . import _box
 from .cgroups import BoxCgroup, create_box_cgroup, describe
 from .errors import IsolationUnavailable
+from .native import forkserver_library
 from .pool import BOX_SCRIPT, ZYGOTE_SCRIPT, Box, BoxSandbox, preload_modules
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,9 @@ class LocalConfig:
     private tmpfs (work dir, ``/tmp``, ``/dev/shm``); ``extra_ro_binds`` more host paths
     to expose read-only (a toolchain outside ``/usr``); ``warm_python`` runs a Python
     program given several inputs as forks of a warm interpreter that has loaded it once
-    (``_zygote.py``) instead of one interpreter start per input.
+    (``_zygote.py``) instead of one interpreter start per input; ``warm_native`` runs a
+    compiled program given several inputs as forks of one loaded copy of itself
+    (:mod:`sandbox.native`) instead of an exec per input.
     """
 
     workers: int = 0
@@ -46,6 +49,7 @@ class LocalConfig:
     scratch_mb: int = 256
     extra_ro_binds: tuple[str, ...] = ()
     warm_python: bool = True
+    warm_native: bool = True
 
     @property
     def worker_count(self) -> int:
@@ -148,7 +152,8 @@ class LocalSandbox(BoxSandbox):
             binds.append(prefix)
         binds += [p for p in self.config.extra_ro_binds if os.path.exists(p)]
         return {"symlinks": symlinks, "ro_binds": binds, "scratch_mb": self.config.scratch_mb,
-                "zygote": ZYGOTE_SCRIPT if self.config.warm_python else None}
+                "zygote": ZYGOTE_SCRIPT if self.config.warm_python else None,
+                "forkserver": forkserver_library() if self.config.warm_native else None}
 
     def _open_box(self, cfg: dict) -> ProcessBox:
         cgroup = create_box_cgroup()

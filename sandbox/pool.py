@@ -33,6 +33,7 @@ from .cgroups import BoxCgroup
 from .errors import BoxCrashed, IsolationUnavailable
 from .languages import get_language
 from .limits import COMPILE_LIMITS, Limits
+from .native import warm_native_ok
 from .programs import CompileResult, Executable, InputLike, Program, RunInput, as_run_input, parse_python
 from .results import Interaction, RunResult, Status
 
@@ -180,8 +181,10 @@ class BoxSandbox(Sandbox):
     """The sandbox contract on a pool of boxes: up to ``workers`` boxes, started on demand,
     that run programs with ``python`` as the interpreter of Python programs (``warm_python``:
     a Python program given many inputs runs as forks of a warm interpreter that loaded it,
-    any other Python run as a fork of a box's generic warm interpreter). ``box_cfg``
-    is the supervisor's configuration, to which each box adds its own uid."""
+    any other Python run as a fork of a box's generic warm interpreter). With ``box_cfg``
+    naming a fork server library (``forkserver``, :mod:`sandbox.native`), a compiled
+    program given many inputs runs as forks of one loaded copy of itself. ``box_cfg`` is
+    the supervisor's configuration, to which each box adds its own uid."""
 
     name = "boxes"
     #: Seconds past a run's wall limit after which a silent box counts as hung.
@@ -265,10 +268,13 @@ class BoxSandbox(Sandbox):
         self._idle.put(box)
 
     def isolation(self) -> dict[str, Any]:
-        """What this backend enforces on this machine (starts a box to find out)."""
+        """What this backend enforces on this machine (starts a box to find out), and whether
+        compiled programs may start as forks of a fork server (``fork_server``)."""
         box = self._acquire()
         try:
-            return {"backend": self.name, **self._isolation(box)}
+            server = self._box_cfg.get("forkserver")
+            return {"backend": self.name, **self._isolation(box),
+                    "fork_server": f"on: {server}" if server else "off: switched off, or no C compiler to build it"}
         finally:
             self._release(box)
 
@@ -324,6 +330,8 @@ class BoxSandbox(Sandbox):
 
     def _warm(self, exe: Executable) -> dict | None:
         """What the box needs to run ``exe`` warm, or None when it must start cold."""
+        if exe.argv and exe.argv[0].startswith("{dir}/") and self._box_cfg.get("forkserver"):
+            return self._warm_native(exe)
         if not self.warm_python or tuple(exe.argv[:3]) != _WARM_ARGV:
             return None
         with self._lock:
@@ -336,6 +344,20 @@ class BoxSandbox(Sandbox):
                 self._warm_cache[exe.digest] = warm
         return warm
 
+    def _warm_native(self, exe: Executable) -> dict | None:
+        """A compiled executable's fork server request, when its file may have one
+        (:func:`sandbox.native.warm_native_ok`)."""
+        with self._lock:
+            warm = self._warm_cache.get(exe.digest)
+        if warm is None:
+            data = dict(exe.files).get(exe.argv[0][len("{dir}/"):])
+            warm = {"native": True} if data is not None and warm_native_ok(data) else {}
+            with self._lock:
+                if len(self._warm_cache) >= 256:
+                    self._warm_cache.pop(next(iter(self._warm_cache)))
+                self._warm_cache[exe.digest] = warm
+        return warm or None
+
     def _own_zygote(self, exe: Executable, inputs: int) -> bool:
         """Whether a batch of ``inputs`` runs of ``exe`` is worth a zygote of its own (it has
         the candidate compiled and its imports done) over forks of the generic zygote (each
@@ -345,6 +367,8 @@ class BoxSandbox(Sandbox):
         warm = self._warm(exe)
         if warm is None or inputs < 2:
             return False
+        if warm.get("native"):  # a fork server costs an exec and a handshake; each fork saves an exec
+            return inputs >= NATIVE_ZYGOTE_INPUTS
         return inputs >= OWN_ZYGOTE_INPUTS or any(name not in _GENERIC for name in warm["preload"])
 
     def _argv(self, argv: Sequence[str]) -> list[str]:
@@ -579,6 +603,8 @@ _WARM_ARGV = tuple(get_language("python").run_argv)
 #: generic zygote has every module it imports (below, compiling it in each child is cheaper
 #: than starting an interpreter for it).
 OWN_ZYGOTE_INPUTS = 64
+#: Runs of a compiled executable in one batch from which it gets a fork server (:mod:`sandbox.native`).
+NATIVE_ZYGOTE_INPUTS = 4
 #: The modules a child of a box's generic zygote need not import: those it holds (each with
 #: its parent packages), those every interpreter has at start-up, and those built in.
 _GENERIC = frozenset(n for name in GENERIC_PRELOAD for n in

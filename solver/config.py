@@ -95,6 +95,8 @@ class RunConfig:
     backend: str = option("local", "sandbox backend", operational=True, choices=sorted(BACKENDS))
     warm_python: bool = option(True, "run Python programs as forks of a warm interpreter; the results are the same",
                                operational=True)
+    warm_native: bool = option(True, "run a compiled program given several inputs as forks of one loaded copy of "
+                                     "itself (a fork server); the results are the same", operational=True)
     executor: str = option("local", "where executions run: local or ray", operational=True)
     ray_address: str = option("", "Ray cluster address, e.g. 10.0.0.5:6379 (default: start a local Ray instance)",
                               operational=True)

@@ -54,20 +54,20 @@ class ExecutorError(SandboxError):
 
 
 def open_executor(name: str, backend: str = "local", ray_address: str | None = None, workers: int = 0,
-                  warm_python: bool = True) -> Sandbox:
+                  warm_python: bool = True, warm_native: bool = True) -> Sandbox:
     """A sandbox that runs on this machine (``local``) or on Ray (``ray``)."""
     if name == "local":
-        return open_sandbox(backend, warm_python=warm_python)
+        return open_sandbox(backend, warm_python=warm_python, warm_native=warm_native)
     if name == "ray":
-        return RayExecutor(backend, ray_address or None, workers, warm_python=warm_python)
+        return RayExecutor(backend, ray_address or None, workers, warm_python=warm_python, warm_native=warm_native)
     raise ExecutorError(f"unknown executor {name!r}; available: {', '.join(EXECUTORS)}")
 
 
 class _BoxWorker:
     """One Ray actor: a one-box sandbox of the configured backend on its node."""
 
-    def __init__(self, backend: str, warm_python: bool = True) -> None:
-        self.sandbox: Sandbox = open_sandbox(backend, workers=1, warm_python=warm_python)
+    def __init__(self, backend: str, warm_python: bool = True, warm_native: bool = True) -> None:
+        self.sandbox: Sandbox = open_sandbox(backend, workers=1, warm_python=warm_python, warm_native=warm_native)
 
     def pid(self) -> int:
         return os.getpid()
@@ -95,7 +95,7 @@ class RayExecutor(Sandbox):
     name = "ray"
 
     def __init__(self, backend: str = "local", address: str | None = None, workers: int = 0, chunk: int = 32,
-                 in_flight: int = 2, warm_python: bool = True) -> None:
+                 in_flight: int = 2, warm_python: bool = True, warm_native: bool = True) -> None:
         try:
             import ray
         except ImportError as exc:
@@ -115,7 +115,7 @@ class RayExecutor(Sandbox):
                                     f"{exc}") from exc
         count = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         actor = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=3)(_BoxWorker)
-        self.actors = [actor.remote(backend, warm_python) for _ in range(count)]
+        self.actors = [actor.remote(backend, warm_python, warm_native) for _ in range(count)]
         try:
             # ray.remote turns each method into a remote handle, which the type checker cannot see.
             self.pids = ray.get([a.pid.remote() for a in self.actors], timeout=120)  # type: ignore[attr-defined]

@@ -10,6 +10,8 @@ import pytest
 
 from sandbox import Limits, Program, RunResult, Sandbox, Status
 from sandbox.backends import open_sandbox
+from sandbox.native import forkserver_library
+from sandbox.pool import NATIVE_ZYGOTE_INPUTS
 from sandbox.programs import CompileResult, InputLike
 
 #: Every backend in this list runs the whole conformance suite. The docker backend needs a
@@ -64,9 +66,9 @@ class Runner:
     """Compile-and-run helper bound to one sandbox.
 
     ``warm``: a Python program runs twice in one batch, forked from a warm interpreter of
-    the box (both runs must end alike; the second is returned); else one run, on ``cold``
-    when given (a sandbox with the warm path off: a real interpreter start) or on
-    ``sandbox``."""
+    the box, and a C++ program ``NATIVE_ZYGOTE_INPUTS`` times, forked from a fork server
+    (all runs must end alike; the last is returned); else one run, on ``cold`` when given
+    (a sandbox with the warm paths off: an interpreter start, an exec) or on ``sandbox``."""
 
     def __init__(self, sandbox: Sandbox, warm: bool = False, cold: Sandbox | None = None) -> None:
         self.sandbox = sandbox
@@ -87,28 +89,33 @@ class Runner:
             ) -> RunResult:
         compiled = self.compile(language, source)
         assert compiled.ok and compiled.executable, compiled.run.stderr.decode(errors="replace")
-        if not (self.warm and language == "python"):
+        native = language == "cpp" and forkserver_library() is not None
+        if not (self.warm and (language == "python" or native)):
             return (self.cold or self.sandbox).run(compiled.executable, stdin, limits)
         stats = self.sandbox.stats  # type: ignore[attr-defined]  # a box pool's (sandbox.pool.BoxSandbox)
         before = stats.warm_runs
-        first, second = self.sandbox.run_batch(compiled.executable, [stdin, stdin], limits)
-        assert first is not None and second is not None
-        assert stats.warm_runs - before == 2, "the runs did not go warm"
-        assert first.status is second.status, (first, second)
-        return second
+        count = NATIVE_ZYGOTE_INPUTS if native else 2
+        results = self.sandbox.run_batch(compiled.executable, [stdin] * count, limits)
+        assert all(r is not None for r in results)
+        assert stats.warm_runs - before == count, "the runs did not go warm"
+        assert len({r.status for r in results if r is not None}) == 1, results
+        last = results[-1]
+        assert last is not None
+        return last
 
 
 @pytest.fixture(scope="session")
 def cold_sandbox(sandbox: Sandbox) -> Iterator[Sandbox]:
-    """The same backend as ``sandbox`` with the warm path off: every Python run is a real
-    interpreter start (a single run on ``sandbox`` is forked from its generic zygote)."""
-    with open_sandbox(sandbox.name, warm_python=False) as cold:  # type: ignore[attr-defined]  # a backend's
+    """The same backend as ``sandbox`` with the warm paths off: every Python run is a real
+    interpreter start (a single run on ``sandbox`` is forked from its generic zygote), every
+    compiled one an exec."""
+    with open_sandbox(sandbox.name, warm_python=False, warm_native=False) as cold:  # type: ignore[attr-defined]  # a backend's
         yield cold
 
 
 @pytest.fixture(scope="session", params=["cold", "warm"])
 def runner(sandbox: Sandbox, cold_sandbox: Sandbox, request: pytest.FixtureRequest) -> Runner:
-    """Python programs started cold, or forked from a warm interpreter (C++ always cold)."""
+    """Programs started cold, or forked from a warm interpreter (Python) or a fork server (C++)."""
     return Runner(sandbox, warm=request.param == "warm", cold=cold_sandbox)
 
 

@@ -55,18 +55,22 @@ def limits(args: argparse.Namespace, base: Limits = Limits()) -> Limits:
 
 def add_sandbox(p: argparse.ArgumentParser, warm: bool = True) -> None:
     """``--backend`` and, for a command that runs many programs or inputs (``warm``),
-    ``--warm-python``; a command that runs one program once starts it cold (a warm
-    interpreter would cost its start and save nothing)."""
+    ``--warm-python`` and ``--warm-native``; a command that runs one program once starts it
+    cold (a warm interpreter or a fork server would cost its start and save nothing)."""
     p.add_argument("--backend", default="local", choices=sorted(BACKENDS))
     if warm:
         p.add_argument("--warm-python", action=argparse.BooleanOptionalAction, default=True,
                        help="run Python programs as forks of a warm interpreter "
                             "(default; results are the same either way)")
+        p.add_argument("--warm-native", action=argparse.BooleanOptionalAction, default=True,
+                       help="run a compiled program given several inputs as forks of one loaded copy of itself "
+                            "(default; results are the same either way)")
 
 
 def sandbox_from(args: argparse.Namespace) -> Sandbox:
     """The sandbox the flags of :func:`add_sandbox` ask for."""
-    sandbox: Sandbox = open_sandbox(args.backend, warm_python=getattr(args, "warm_python", False))
+    sandbox: Sandbox = open_sandbox(args.backend, warm_python=getattr(args, "warm_python", False),
+                                    warm_native=getattr(args, "warm_native", False))
     return sandbox
 
 

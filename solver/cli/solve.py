@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_run(config, args.force)
     try:
         sandbox = open_executor(config.executor, config.backend, config.ray_address or None,
-                                warm_python=config.warm_python)
+                                warm_python=config.warm_python, warm_native=config.warm_native)
         try:
             outcome = solve_set(problem_set, config, sandbox, store, progress=not args.quiet)
         except KeyboardInterrupt:

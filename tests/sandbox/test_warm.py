@@ -9,6 +9,7 @@ import re
 import pytest
 
 import sandbox.pool
+import sandbox.pool as sandbox_pool
 from sandbox import Limits, Program, RunInput, Status
 from sandbox.backends import open_sandbox
 from sandbox.local import preload_modules
@@ -51,9 +52,10 @@ def test_a_batch_of_python_runs_goes_warm(sandbox):
     assert warm == 40
 
 
-def test_cpp_stays_cold_and_single_python_runs_fork_the_generic_zygote(sandbox):
+def test_a_small_cpp_batch_stays_cold_and_single_python_runs_fork_the_generic_zygote(sandbox):
+    # (Bigger C++ batches run as forks of a fork server: tests/sandbox/test_warm_native.py.)
     exe = sandbox.compile(Program("cpp", "#include <cstdio>\nint main(){ std::puts(\"c\"); }\n")).executable
-    _, warm = warm_runs(sandbox, exe, [b""] * 8)
+    _, warm = warm_runs(sandbox, exe, [b""] * (sandbox_pool.NATIVE_ZYGOTE_INPUTS - 1))
     assert warm == 0
     py = sandbox.compile(Program("python", "print('single')\n")).executable
     before, generic = sandbox.stats.warm_runs, sandbox.stats.generic_runs
