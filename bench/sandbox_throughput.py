@@ -9,8 +9,8 @@ are run
   * isolated: ``run_batch`` of each backend (``--backends``, default local,docker; one
     that cannot start here is reported and skipped), one box per core, once as
     configured by default (Python batches forked from a warm interpreter) and once as
-    ``NAME-cold`` with the warm path switched off (an interpreter start per input), in
-    the same invocation (``--no-cold`` skips those).
+    ``NAME-cold`` with the warm paths switched off (an interpreter start, an exec, per
+    input), in the same invocation (``--no-cold`` skips those).
 It prints runs per second, throughput as a multiple of bare's, time against the local
 backend's, per-run latency (bare: each subprocess.run; isolated: the program's wall time
 inside the box) as median and p99, how many runs went warm and zygotes were started, and where an isolated run's
@@ -91,7 +91,7 @@ def main() -> None:
     ap.add_argument("--programs", default=",".join(PROGRAMS), help="comma-separated: " + ", ".join(PROGRAMS))
     ap.add_argument("--inputs", type=int, help="one batch size (same as --counts N)")
     ap.add_argument("--no-cold", action="store_true",
-                    help="skip the backends with the warm Python path switched off (NAME-cold)")
+                    help="skip the backends with the warm paths switched off (NAME-cold)")
     args = ap.parse_args()
     counts = [args.inputs] if args.inputs else [int(c) for c in args.counts.split(",")]
     workers = os.cpu_count() or 1
@@ -102,7 +102,7 @@ def main() -> None:
     for backend, warm in variants:
         name = backend if warm else backend + "-cold"
         try:
-            opened = open_sandbox(backend, warm_python=warm)
+            opened = open_sandbox(backend, warm_python=warm, warm_native=warm)
             assert isinstance(opened, BoxSandbox)  # the backends keep a pool of boxes, timed here
             sandboxes[name] = opened
             t = time.perf_counter()
@@ -145,7 +145,7 @@ def main() -> None:
                 print(f"\n{program}, {n} inputs: bare {n / bare_s:8.1f} runs/s   per run median "
                       f"{statistics.median(bare_ms):.2f} ms, p99 {pct(bare_ms, 0.99):.2f} ms")
                 print("  (throughput as a multiple of bare's; x local = time against the local backend's; "
-                      "latency = the program's wall time in the box; NAME-cold: warm Python path off)")
+                      "latency = the program's wall time in the box; NAME-cold: warm paths off)")
                 local_s = None
                 for name, sb in sandboxes.items():
                     stats = getattr(sb, "stats", None)
