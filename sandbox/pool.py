@@ -135,6 +135,25 @@ class Box:
             raise BoxCrashed(f"{self.describe()} closed its connection")
         return msg
 
+    def request(self, exe: Executable | None, header: dict, payloads: list[bytes]) -> tuple[dict, list[bytes], float]:
+        """Send a request that runs ``exe`` and read its first reply; with the time the answered
+        request was sent. An executable not sent to this box yet goes ahead of the request (one
+        round trip, not a ``missing`` reply and another); one the box has dropped since is sent
+        when it answers ``missing``."""
+        ahead = exe if exe is not None and exe.digest not in self.sent else None
+        if ahead is not None:
+            self.send_put(ahead)
+        t0 = time.perf_counter()
+        self.send(header, payloads)
+        if ahead is not None:
+            self.put_done(ahead)
+        reply, out = self.receive()
+        if "missing" in reply and exe is not None:
+            self.put(exe)
+            t0 = time.perf_counter()
+            reply, out = self.call(header, payloads)
+        return reply, out, t0
+
     def ensure(self, exe: Executable) -> None:
         """``exe`` stored in the box (sent when the box does not hold it)."""
         reply, _ = self.call({"op": "has", "digest": exe.digest}, [])
@@ -288,12 +307,7 @@ class BoxSandbox(Sandbox):
                   "collect": list(inp.collect)}
         payloads = [inp.stdin] + [bytes(inp.files[n]) for n in names]
         box.sock.settimeout(limits.wall_limit_s + self.reply_grace_s)
-        t0 = time.perf_counter()
-        reply, out = box.call(header, payloads)
-        if "missing" in reply and exe is not None:
-            box.put(exe)
-            t0 = time.perf_counter()
-            reply, out = box.call(header, payloads)
+        reply, out, t0 = box.request(exe, header, payloads)
         return self._result(reply, out, time.perf_counter() - t0)
 
     def _execute_many(self, box: Box, exe: Executable, items: Sequence[RunInput],
@@ -310,18 +324,7 @@ class BoxSandbox(Sandbox):
         # A box answers every run within its wall limit; one that does not is hung (a frozen
         # container, a stuck supervisor): the timeout makes it a crashed box, replaced.
         box.sock.settimeout(limits.wall_limit_s + self.reply_grace_s)
-        t0 = time.perf_counter()
-        new = exe.digest not in box.sent
-        if new:  # sent ahead of the request, not after a ``missing`` reply: one round trip less
-            box.send_put(exe)
-        box.send(header, payloads)
-        if new:
-            box.put_done(exe)
-        reply, out = box.receive()
-        if "missing" in reply:
-            box.put(exe)
-            t0 = time.perf_counter()
-            reply, out = box.call(header, payloads)
+        reply, out, t0 = box.request(exe, header, payloads)
         for k in range(len(items)):
             if k:
                 t0 = time.perf_counter()
@@ -334,29 +337,28 @@ class BoxSandbox(Sandbox):
             return self._warm_native(exe)
         if not self.warm_python or tuple(exe.argv[:3]) != _WARM_ARGV:
             return None
+        return self._warm_of(exe, lambda: {"preload": preload_modules(exe)})
+
+    def _warm_native(self, exe: Executable) -> dict | None:
+        """A compiled executable's fork server request, when its file may have one
+        (:func:`sandbox.native.warm_native_ok`)."""
+        def native() -> dict:
+            data = dict(exe.files).get(exe.argv[0][len("{dir}/"):])
+            return {"native": True} if data is not None and warm_native_ok(data) else {}
+
+        return self._warm_of(exe, native) or None
+
+    def _warm_of(self, exe: Executable, compute: Callable[[], dict]) -> dict:
+        """``compute()`` for ``exe``, kept by digest (the 256 most recent)."""
         with self._lock:
             warm = self._warm_cache.get(exe.digest)
         if warm is None:
-            warm = {"preload": preload_modules(exe)}
+            warm = compute()
             with self._lock:
                 if len(self._warm_cache) >= 256:
                     self._warm_cache.pop(next(iter(self._warm_cache)))
                 self._warm_cache[exe.digest] = warm
         return warm
-
-    def _warm_native(self, exe: Executable) -> dict | None:
-        """A compiled executable's fork server request, when its file may have one
-        (:func:`sandbox.native.warm_native_ok`)."""
-        with self._lock:
-            warm = self._warm_cache.get(exe.digest)
-        if warm is None:
-            data = dict(exe.files).get(exe.argv[0][len("{dir}/"):])
-            warm = {"native": True} if data is not None and warm_native_ok(data) else {}
-            with self._lock:
-                if len(self._warm_cache) >= 256:
-                    self._warm_cache.pop(next(iter(self._warm_cache)))
-                self._warm_cache[exe.digest] = warm
-        return warm or None
 
     def _own_zygote(self, exe: Executable, inputs: int) -> bool:
         """Whether a batch of ``inputs`` runs of ``exe`` is worth a zygote of its own (it has
