@@ -51,6 +51,11 @@ class Sandbox(ABC):
         assert result is not None  # no stop rule, so every run happens
         return result
 
+    def prestart(self, boxes: int | None = None) -> None:
+        """Start getting ready for runs (up to ``boxes`` of them at once; default: all the
+        backend would use) in the background, and return at once: a command calls it first
+        and does its own set-up meanwhile. Only a hint: nothing by default."""
+
     def isolation(self) -> dict[str, Any]:
         """What isolates the programs this sandbox runs (namespaces, cgroups, limits enforced),
         for ``sandbox doctor`` and run records. A backend that isolates says so here."""

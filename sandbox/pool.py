@@ -220,6 +220,8 @@ class BoxSandbox(Sandbox):
         self._pair_lock = threading.Lock()
         self._closed = False
         self._starting = 0
+        self._prestarts: list[threading.Thread] = []
+        self._ahead = 0  # boxes being started by prestart
         self.stats = RunStats()
         self._warm_cache: dict[str, dict] = {}
         self._finalizer = weakref.finalize(self, BoxSandbox._close_boxes, self._boxes)
@@ -238,8 +240,40 @@ class BoxSandbox(Sandbox):
         uid = random.SystemRandom().randrange(200_000, 2_000_000_000)
         return self._open_box(dict(self._box_cfg, uid=uid, gid=uid))
 
+    def prestart(self, boxes: int | None = None) -> None:
+        """Start boxes, up to ``boxes`` (default ``workers``) in all, each in a thread of its
+        own, into the idle pool: the first requests find them ready. One that fails to
+        start is left for a request to start again (and report why)."""
+        with self._lock:
+            if self._closed:
+                return
+            count = min(self.workers if boxes is None else boxes, self.workers) - self._starting - len(self._boxes)
+            self._starting += max(count, 0)
+            self._ahead += max(count, 0)
+        for _ in range(count):
+            thread = threading.Thread(target=self._start_idle, name="codesolve-box-start", daemon=True)
+            self._prestarts.append(thread)
+            thread.start()
+
+    def _start_idle(self) -> None:
+        box: Box | None = None
+        try:
+            box = self._start_box()
+        except Exception:  # noqa: BLE001 - a request starts the box again, and raises why it fails
+            pass
+        with self._lock:
+            self._starting -= 1
+            self._ahead -= 1
+            closed = self._closed
+            if box is not None and not closed:
+                self._boxes.append(box)
+                self._idle.put(box)
+        if box is not None and closed:
+            box.kill()
+
     def _acquire(self, most: int = 0) -> Box:
-        """An idle box, starting one while fewer than ``workers`` (or ``most``) exist."""
+        """An idle box, starting one while fewer than ``workers`` (or ``most``) exist and
+        none is being started ahead (:meth:`prestart`; that one is ready sooner)."""
         most = max(most, self.workers)
         while True:
             with self._lock:
@@ -249,7 +283,7 @@ class BoxSandbox(Sandbox):
                     return self._idle.get_nowait()
                 except queue.Empty:
                     pass
-                start = self._starting + len(self._boxes) < most
+                start = not self._ahead and self._starting + len(self._boxes) < most
                 if start:
                     self._starting += 1
             if start:
@@ -595,6 +629,8 @@ class BoxSandbox(Sandbox):
     def close(self) -> None:
         with self._lock:
             self._closed = True
+        for thread in self._prestarts:  # a box still starting is killed by its thread
+            thread.join()
         self._finalizer()
 
 

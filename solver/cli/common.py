@@ -67,10 +67,13 @@ def add_sandbox(p: argparse.ArgumentParser, warm: bool = True) -> None:
                             "(default; results are the same either way)")
 
 
-def sandbox_from(args: argparse.Namespace) -> Sandbox:
-    """The sandbox the flags of :func:`add_sandbox` ask for."""
+def sandbox_from(args: argparse.Namespace, prestart: bool = True) -> Sandbox:
+    """The sandbox the flags of :func:`add_sandbox` ask for; with ``prestart``, its boxes
+    (one per worker) already starting in the background while the command reads its input."""
     sandbox: Sandbox = open_sandbox(args.backend, warm_python=getattr(args, "warm_python", False),
                                     warm_native=getattr(args, "warm_native", False))
+    if prestart:
+        sandbox.prestart()
     return sandbox
 
 

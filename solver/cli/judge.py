@@ -8,7 +8,7 @@ import os
 
 from problems.judging.checkers import Checker
 from problems.judging.judge import Test, judge
-from sandbox import Program
+from sandbox import Program, Sandbox
 
 from . import HELP
 from .common import Subparsers, UsageError, add_limits, add_sandbox, limits, print_json, read_program, sandbox_from
@@ -37,15 +37,17 @@ def add_parser(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the verdict as JSON; exit code 0 accepted, 1 rejected, 2 judge error."""
-    program = read_program(args.file, args.language)
     if bool(args.tests) == bool(args.problem):
         raise UsageError("give exactly one of --tests DIR or --problem PATH")
-    if args.problem:
-        return _judge_problem(args, program)
-    test_limits = limits(args)
-    tests = _read_tests(args.tests)
-    checker = _checker(args.checker)
-    with sandbox_from(args) as sandbox:
+    if args.problem and args.checker:
+        raise UsageError("--checker goes with --tests; a problem brings its own checker")
+    with sandbox_from(args) as sandbox:  # its boxes start while the program and the tests are read
+        program = read_program(args.file, args.language)
+        if args.problem:
+            return _judge_problem(args, program, sandbox)
+        test_limits = limits(args)
+        tests = _read_tests(args.tests)
+        checker = _checker(args.checker)
         result = judge(sandbox, program, tests, test_limits, checker, stop_on_failure=not args.all)
     print_json(result.to_json())
     if result.verdict.value == "JE":
@@ -53,13 +55,11 @@ def run(args: argparse.Namespace) -> int:
     return 0 if result.accepted else 1
 
 
-def _judge_problem(args: argparse.Namespace, program: Program) -> int:
+def _judge_problem(args: argparse.Namespace, program: Program, sandbox: Sandbox) -> int:
     from problems import load
     from problems.judging import judge_problem
     from problems.kattis import needs_derived_time_limit
 
-    if args.checker:
-        raise UsageError("--checker goes with --tests; a problem brings its own checker")
     problem_set = load(args.problem)
     if len(problem_set) != 1:
         raise UsageError(f"--problem {args.problem}: holds {len(problem_set)} problems; name one package")
@@ -68,8 +68,7 @@ def _judge_problem(args: argparse.Namespace, program: Program) -> int:
     if args.time_limit is None and needs_derived_time_limit(problem):
         log.warning("%s gives no time limit; using %gs (run 'codesolve problems validate' to derive it)",
                     problem.id, problem.limits.time_s)
-    with sandbox_from(args) as sandbox:
-        result = judge_problem(sandbox, program, problem, problem_limits, stop_on_failure=not args.all)
+    result = judge_problem(sandbox, program, problem, problem_limits, stop_on_failure=not args.all)
     print_json({"problem": problem.id, **result.to_json()})
     if result.verdict.value == "JE":
         return 2
@@ -80,19 +79,33 @@ def _read_tests(folder: str) -> list[Test]:
     """The NAME.in / NAME.ans pairs of ``folder``, by name."""
     if not os.path.isdir(folder):
         raise UsageError(f"--tests {folder}: not a directory")
+    names = set(os.listdir(folder))
     tests: list[Test] = []
-    for name in sorted(os.listdir(folder)):
+    for name in sorted(names):
         if not name.endswith(".in"):
             continue
         stem = name[:-3]
-        ans = os.path.join(folder, stem + ".ans")
-        if not os.path.exists(ans):
+        if stem + ".ans" not in names:
             raise UsageError(f"--tests {folder}: {name} has no matching {stem}.ans")
-        with open(os.path.join(folder, name), "rb") as f_in, open(ans, "rb") as f_ans:
-            tests.append(Test(stem, f_in.read(), f_ans.read()))
+        tests.append(Test(stem, _read(os.path.join(folder, name)), _read(os.path.join(folder, stem + ".ans"))))
     if not tests:
         raise UsageError(f"--tests {folder}: no NAME.in / NAME.ans pairs found")
     return tests
+
+
+def _read(path: str) -> bytes:
+    """A file's bytes (without a buffered file object: a folder may hold thousands)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror}") from None
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _checker(spec: str | None) -> Checker:

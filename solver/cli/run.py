@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--input {args.input}: {exc.strerror}") from None
     else:
         stdin = sys.stdin.buffer.read()
-    with sandbox_from(args) as sandbox:
+    with sandbox_from(args, prestart=False) as sandbox:  # one run: nothing to do while a box starts
         compiled = sandbox.compile(program)
         if compiled.executable is None:
             result = compiled.run

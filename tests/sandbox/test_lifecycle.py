@@ -119,3 +119,36 @@ def test_a_box_that_dies_is_replaced():
         assert any(r.status is Status.SE for r in results)  # the dead boxes' runs are errors, not verdicts
         again = sandbox.run_batch(exe, [b"x", b"y"], Limits())
         assert [r.stdout for r in again] == [b"x\n", b"y\n"]
+
+
+def test_prestart_starts_the_boxes_ahead_and_runs_use_them():
+    others = set(_box_supervisors(os.getpid()))
+    with LocalSandbox(LocalConfig(workers=2)) as sandbox:
+        sandbox.prestart(1)  # up to one box in all
+        sandbox.prestart(1)  # a second call does not start another
+        deadline = time.monotonic() + 30
+        while len(set(_box_supervisors(os.getpid())) - others) < 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        started = set(_box_supervisors(os.getpid())) - others
+        assert len(started) == 1
+        exe = sandbox.compile(Program("python", "print(6 * 7)")).executable
+        assert sandbox.run(exe).stdout == b"42\n"
+        assert set(_box_supervisors(os.getpid())) - others == started  # the run used the started box
+        sandbox.prestart()  # the rest, up to one per worker
+        deadline = time.monotonic() + 30
+        while len(sandbox._boxes) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(sandbox._boxes) == 2
+        assert [r.stdout for r in sandbox.run_batch(exe, [b""] * 4)] == [b"42\n"] * 4
+    assert not set(_box_supervisors(os.getpid())) - others
+
+
+def test_closing_while_boxes_start_ahead_leaves_none_behind():
+    others = set(_box_supervisors(os.getpid()))
+    sandbox = LocalSandbox(LocalConfig(workers=2))
+    sandbox.prestart()
+    sandbox.close()  # at once: the starting boxes are waited for and ended
+    assert not set(_box_supervisors(os.getpid())) - others
+    assert not sandbox._boxes
+    with pytest.raises(IsolationUnavailable):
+        sandbox.run(sandbox.compile(Program("python", "print(1)")).executable)
