@@ -65,11 +65,17 @@ def grade(sandbox: Sandbox, problems: ProblemSet, samples: dict[str, list[dict[s
     """Grade every sample of every problem that has samples, ``workers`` samples at a time
     (default: one per CPU; each sample is one program judged on its problem's tests, so
     samples side by side keep every box busy); returns the grades, in the samples' order,
-    and the task ids of the samples file that name no problem of the set."""
+    and the task ids of the samples file that name no problem of the set.
+
+    Samples of one problem that are the same program (the same language and code, after
+    the prompt is put in front where it belongs) are judged once and share the verdict:
+    sampled sets repeat programs often (a quarter of CodeT's HumanEval samples repeat one
+    of the same task). A program whose verdict depends on chance or on timing gets one draw
+    for all its copies instead of one each."""
     ids = {p.id for p in problems}
     unknown = sorted(set(samples) - ids)
     grades = []
-    pending: dict[Future[Any], tuple[ProblemGrade, int]] = {}
+    pending: dict[Future[Any], tuple[ProblemGrade, list[int]]] = {}
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
         for problem in problems:
             rows = samples.get(problem.id)
@@ -77,18 +83,26 @@ def grade(sandbox: Sandbox, problems: ProblemSet, samples: dict[str, list[dict[s
                 continue
             checker = PreparedChecker(sandbox, problem.checker) if not problem.test_program else None
             g = ProblemGrade(problem.id, ["CE"] * len(rows))
+            copies: dict[Program, list[int]] = {}
             for i, row in enumerate(rows):
                 program = sample_program(problem, row)
-                if program is not None:
-                    pending[pool.submit(judge_problem, sandbox, program, problem, checker=checker)] = (g, i)
-                elif progress:
-                    progress(problem.id)
+                if program is None:
+                    if progress:
+                        progress(problem.id)
+                elif program in copies:
+                    copies[program].append(i)
+                else:
+                    copies[program] = [i]
+                    future = pool.submit(judge_problem, sandbox, program, problem, checker=checker)
+                    pending[future] = (g, copies[program])
             grades.append(g)
         for done in as_completed(pending):
-            g, i = pending.pop(done)
-            g.verdicts[i] = done.result().verdict.value
-            if progress:
-                progress(g.problem)
+            g, indices = pending.pop(done)
+            verdict = done.result().verdict.value
+            for i in indices:
+                g.verdicts[i] = verdict
+                if progress:
+                    progress(g.problem)
     return grades, unknown
 
 

@@ -89,3 +89,34 @@ def test_eval_humaneval_completions_continue_the_prompt(tmp_path):
             {"task_id": "HumanEval/0", "completion": "    return numbers\n"}]
     _, report = _eval(tmp_path, rows, fixture)
     assert report["per_problem"][0]["verdicts"] == ["AC", "WA"] and report["pass_at_k"]["1"] == 0.5
+
+
+def test_identical_samples_of_a_problem_are_judged_once(tmp_path):
+    from problems import load
+    from sandbox.local import LocalConfig, LocalSandbox
+    from solver.evaluation import grade, read_samples
+
+    fixture = ROOT / "tests" / "problems" / "fixtures" / "humaneval.jsonl"
+    canonical = [json.loads(line)["canonical_solution"] for line in fixture.read_text().splitlines()]
+    wrong, other_wrong = "    return numbers\n", "    return []\n"
+    rows = [{"task_id": "HumanEval/0", "completion": c}
+            for c in (canonical[0], wrong, canonical[0], other_wrong, wrong, canonical[0])]
+    rows.append({"task_id": "HumanEval/1", "completion": canonical[1]})
+    rows.append({"task_id": "HumanEval/1", "completion": canonical[1]})
+    path = tmp_path / "samples.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+
+    class Counting(LocalSandbox):
+        compiled: list = []
+
+        def compile(self, program, *args, **kwargs):
+            self.compiled.append(program)
+            return super().compile(program, *args, **kwargs)
+
+    graded: list[str] = []
+    with Counting(LocalConfig(warm_python=True)) as sandbox:
+        grades, unknown = grade(sandbox, load(str(fixture)), read_samples(str(path)), graded.append)
+    assert not unknown
+    assert [g.verdicts for g in grades] == [["AC", "WA", "AC", "WA", "WA", "AC"], ["AC", "AC"]]
+    assert len(Counting.compiled) == 4 == len(set(Counting.compiled))  # one per distinct program of a problem
+    assert sorted(graded) == ["HumanEval_0"] * 6 + ["HumanEval_1"] * 2  # progress counts every sample
