@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from sandbox import Executable, Limits, Program, RunInput, RunResult, Sandbox, Status
 
@@ -93,6 +93,11 @@ class PreparedChecker:
             name = "the interactor" if checker.interactive else "the output validator"
             self.validator = compile_validator(sandbox, checker.validator, name)
 
+    @property
+    def in_process(self) -> bool:
+        """Whether outputs are checked here, by comparison (no validator, not interactive)."""
+        return self.validator is None and not self.checker.interactive
+
     def check_many(self, items: Sequence[tuple[Test, bytes]]) -> list[CheckResult]:
         """Check (test, output) pairs; a validator checks them as one sandbox batch."""
         if self.checker.interactive:
@@ -108,19 +113,21 @@ class PreparedChecker:
 
 
 def judge_runs(tests: Sequence[Test], runs: Sequence[RunResult | None], checker: PreparedChecker,
-               stop_on_failure: bool = True) -> JudgeResult:
+               stop_on_failure: bool = True, checked: Mapping[int, CheckResult] | None = None) -> JudgeResult:
     """Verdicts of runs already made (``runs[i]`` on ``tests[i]``; ``None``: not run, not
-    reported), checked in one batch; with ``stop_on_failure`` nothing after the first
-    failing test is reported."""
-    ran = [(t, r) for t, r in zip(tests, runs) if r is not None]
+    reported), checked in one batch (but those ``checked`` holds by index already); with
+    ``stop_on_failure`` nothing after the first failing test is reported."""
+    known = checked or {}
+    ran = [(i, t, r) for i, (t, r) in enumerate(zip(tests, runs)) if r is not None]
     try:
-        checks = iter(checker.check_many([(t, r.stdout) for t, r in ran if r.status is Status.OK]))
+        checks = iter(checker.check_many([(t, r.stdout) for i, t, r in ran
+                                          if r.status is Status.OK and i not in known]))
     except CheckerError as exc:
         return JudgeResult(Verdict.JE, [TestVerdict(tests[0].name if tests else "", Verdict.JE, None, str(exc))])
     verdicts: list[TestVerdict] = []
-    for test, run in ran:
+    for i, test, run in ran:
         if run.status is Status.OK:
-            res = next(checks)
+            res = known[i] if i in known else next(checks)
             verdicts.append(TestVerdict(test.name, Verdict.AC if res.accepted else Verdict.WA, run, res.message))
         else:
             verdicts.append(TestVerdict(test.name, _STATUS_VERDICT[run.status], run, run.reason))
@@ -166,6 +173,23 @@ def judge(sandbox: Sandbox, program: Program | Executable, tests: Sequence[Test]
     def stop(i: int, run: RunResult) -> bool:
         return stop_on_failure and run.status is not Status.OK
 
+    if prepared.in_process:
+        # Each output is compared as it arrives and the first failure stops the batch, so
+        # every test goes in one batch (no round of waiting for the slowest box per part).
+        checked: dict[int, CheckResult] = {}
+
+        def stop_checked(i: int, run: RunResult) -> bool:
+            if run.status is Status.OK:
+                try:
+                    checked[i] = prepared.checker.compare(run.stdout, tests[i].answer)
+                except CheckerError:  # judge_runs meets it again and reports it
+                    return stop_on_failure
+            return stop_on_failure and (run.status is not Status.OK or not checked[i].accepted)
+
+        runs = sandbox.run_batch(executable, [t.input for t in tests], limits, stop=stop_checked)
+        result = judge_runs(tests, runs, prepared, stop_on_failure, checked)
+        return JudgeResult(result.verdict, result.tests, compile_run)
+
     def judge_part(part: Sequence[Test]) -> JudgeResult:
         if prepared.checker.interactive:
             from .interactive import judge_interactions
@@ -174,8 +198,9 @@ def judge(sandbox: Sandbox, program: Program | Executable, tests: Sequence[Test]
         runs = sandbox.run_batch(executable, [t.input for t in part], limits, stop=stop)
         return judge_runs(part, runs, prepared, stop_on_failure)
 
-    # Tests go in batches that double (8, 16, 32, ...): a wrong answer is seen when its batch
-    # is checked, so an early one costs a few runs, while a long accepted run pays few rounds.
+    # Otherwise tests go in batches that double (8, 16, 32, ...): a wrong answer is seen when
+    # its batch is checked, so an early one costs a few runs, while a long accepted run pays
+    # few rounds.
     start, chunk = 0, FIRST_CHUNK
     while start < len(tests):
         part = tests[start:start + chunk]

@@ -399,6 +399,31 @@ def test_judge_verdicts_and_first_failure(sandbox):
     assert res.verdict is Verdict.CE
 
 
+def test_a_wrong_answer_stops_a_long_judgement_at_once(sandbox):
+    # Outputs compared on the host are checked as they arrive: all the tests go in one
+    # batch, and the first wrong answer stops it (the groups or chunks in flight finish).
+    tests = [Test(f"t{i:03d}", f"{i} {i}\n".encode(), f"{2 * i}\n".encode()) for i in range(300)]
+    batches: list[list] = []
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(sandbox, name)
+
+        def run_batch(self, *args, **kwargs):
+            batches.append(sandbox.run_batch(*args, **kwargs))
+            return batches[-1]
+
+    wrong = "a, b = map(int, input().split())\nprint(a + b + (a == 5))\n"
+    res = judge(Counting(), Program("python", wrong), tests)
+    assert res.verdict is Verdict.WA and res.failed_test.name == "t005" and len(res.tests) == 6
+    assert len(batches) == 1 and sum(r is not None for r in batches[0]) < 300  # the Ray executor's chunks are large
+    batches.clear()
+    res = judge(Counting(), Program("python", wrong), tests, stop_on_failure=False)
+    assert res.verdict is Verdict.WA and res.failed_test.name == "t005" and len(res.tests) == 300
+    assert [t.verdict for t in res.tests].count(Verdict.WA) == 1
+    assert len(batches) == 1 and all(r is not None for r in batches[0])
+
+
 def test_custom_output_validator(sandbox):
     # Any pair (x, y) with x + y == n is accepted.
     validator = ("import sys\n"
