@@ -32,13 +32,11 @@ from __future__ import annotations
 
 import array
 import ctypes
-import ctypes.util
 import errno
 import fnmatch
 import json
 import math
 import os
-import platform
 import resource
 import select
 import shutil
@@ -54,6 +52,8 @@ import time
 try:
     _libc = ctypes.CDLL("libc.so.6", use_errno=True)
 except OSError:  # not glibc
+    import ctypes.util  # here only: it imports subprocess, tempfile and more (a box starts faster without)
+
     _libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
 
 CLONE_NEWNS = 0x00020000
@@ -103,9 +103,9 @@ def umount(target: str, flags: int = 0) -> None:
 
 
 def pivot_root(new_root: str, put_old: str) -> None:
-    number = _PIVOT_ROOT.get(platform.machine())
+    number = _PIVOT_ROOT.get(os.uname().machine)
     if number is None:
-        raise OSError(errno.ENOSYS, f"pivot_root: unknown syscall number on {platform.machine()}")
+        raise OSError(errno.ENOSYS, f"pivot_root: unknown syscall number on {os.uname().machine}")
     _check(_libc.syscall(ctypes.c_long(number), new_root.encode(), put_old.encode()), "pivot_root")
 
 

@@ -73,9 +73,10 @@ def _python_prefix(python: str) -> str | None:
 
 #: How a box process starts: ``_box.py`` loaded as a module (not run as a script), so that its
 #: compiled bytecode is cached beside it and not compiled again at every box start.
-_LAUNCH = ("import sys, importlib.util as u; path = sys.argv[1]; sys.argv = sys.argv[1:]; "
-           "spec = u.spec_from_file_location('_box', path); box = u.module_from_spec(spec); "
-           "sys.modules['_box'] = box; spec.loader.exec_module(box); box.main()")
+#: (Through the loader itself: ``importlib.util`` would import ``contextlib`` and more first.)
+_LAUNCH = ("import sys; from importlib.machinery import SourceFileLoader; path = sys.argv[1]; "
+           "sys.argv = sys.argv[1:]; box = type(sys)('_box'); box.__file__ = path; sys.modules['_box'] = box; "
+           "SourceFileLoader('_box', path).exec_module(box); box.main()")
 
 
 class ProcessBox(Box):

@@ -399,6 +399,14 @@ def test_judge_verdicts_and_first_failure(sandbox):
     assert res.verdict is Verdict.CE
 
 
+def test_more_executables_than_a_box_keeps(sandbox):
+    # A box keeps the last 64 executables it received: older ones are dropped as new ones
+    # arrive, and one run again after it was dropped is sent again.
+    exes = [sandbox.compile(Program("python", f"print({i})\n")).executable for i in range(150)]
+    assert [sandbox.run(e).stdout for e in exes] == [f"{i}\n".encode() for i in range(150)]
+    assert [sandbox.run(e).stdout for e in exes[:5]] == [f"{i}\n".encode() for i in range(5)]
+
+
 def test_a_wrong_answer_stops_a_long_judgement_at_once(sandbox):
     # Outputs compared on the host are checked as they arrive: all the tests go in one
     # batch, and the first wrong answer stops it (the groups or chunks in flight finish).
