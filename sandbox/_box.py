@@ -333,13 +333,18 @@ class Cgroup:
         return self.counters(key, (field,))[field]
 
     def counters(self, key: str, fields: tuple[str, ...]) -> dict[str, int]:
-        """Several ``name value`` lines of one flat-keyed file, read once (0 when absent)."""
+        """Several ``name value`` lines of one flat-keyed file, read once (0 when absent).
+        Each is found by its name at a line start: memory.stat has dozens of lines, read
+        several times a run."""
         found = dict.fromkeys(fields, 0)
         if key in self.fds:
-            for line in self.read(key).splitlines():
-                parts = line.split()
-                if len(parts) == 2 and parts[0] in found:
-                    found[parts[0]] = int(parts[1])
+            text = "\n" + self.read(key)
+            for name in fields:
+                start = text.find(f"\n{name} ")
+                if start >= 0:
+                    start += len(name) + 2
+                    end = text.find("\n", start)
+                    found[name] = int(text[start:end if end >= 0 else len(text)])
         return found
 
     def set_limits(self, memory_bytes: int, pids: int) -> None:
