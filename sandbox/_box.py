@@ -1400,8 +1400,8 @@ def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
     program could send it; as pid 1 of the namespace it cannot be killed from inside.
     Its memory is locked (each page as it is first touched): a program thrashing at its
     memory limit in the same cgroup cannot get the supervisor's code evicted, so the
-    supervisor keeps watching the clock and the cgroup and ends it in time. Where it may
-    (the local backend), it runs at a higher CPU priority than its programs (nice
+    supervisor keeps watching the clock and the cgroup and ends it in time. It runs at a
+    higher CPU priority than its programs (a container grants it CAP_SYS_NICE for that; nice
     ``SUPERVISOR_NICE``; every program and zygote is set back to the default): it notices
     a program's end at once even on a loaded machine, which is what orders the two ends of
     an interactive run.
@@ -1419,7 +1419,7 @@ def become_supervisor(cfg: dict, cgroup: Cgroup) -> None:
     prctl(PR_SET_NO_NEW_PRIVS, 1)
     try:  # wake before its programs and the host's other work: timing, limits, interactive order
         os.setpriority(os.PRIO_PROCESS, 0, SUPERVISOR_NICE)
-    except OSError:  # a container's supervisor lacks CAP_SYS_NICE: it stays at the default
+    except OSError:  # no CAP_SYS_NICE (a container started without it): it stays at the default
         pass
     os.setresgid(cfg["gid"], 0, cfg["gid"])
     os.setresuid(cfg["uid"], 0, cfg["uid"])

@@ -133,6 +133,20 @@ def test_a_container_that_dies_is_replaced(client):
         assert [r.stdout for r in again] == [b"x\n", b"y\n"]
 
 
+def test_the_supervisor_runs_at_a_higher_priority_than_its_programs(client):
+    """As in a local box: the supervisor at nice -5 (it notices a program's end at once,
+    which orders the two ends of an interactive run), its programs at 0 with no capability."""
+    from sandbox.docker import DockerConfig, DockerSandbox
+
+    probe = ("def nice(pid):\n"
+             "    return open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()[16]\n"
+             "caps = open('/proc/self/status').read().split('CapEff:')[1].split()[0]\n"
+             "print(nice(1), nice('self'), caps)\n")
+    with DockerSandbox(DockerConfig(workers=1)) as sandbox:
+        out = sandbox.run(sandbox.compile(Program("python", probe)).executable).stdout.split()
+    assert out == [b"-5", b"0", b"0000000000000000"]
+
+
 def test_the_container_is_locked_down(client):
     """What a program sees: no network interface but loopback, a read-only root, no
     capabilities, its own uid, only the image's files."""
