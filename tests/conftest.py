@@ -113,6 +113,14 @@ def cold_sandbox(sandbox: Sandbox) -> Iterator[Sandbox]:
         yield cold
 
 
+@pytest.fixture(scope="module")
+def one_box(sandbox: Sandbox) -> Iterator[Sandbox]:
+    """A one-box sandbox of the backend under test, warm paths on: every run of a batch meets
+    the same zygote or fork server."""
+    with open_sandbox(sandbox.name, workers=1) as sb:  # type: ignore[attr-defined]  # a backend's
+        yield sb
+
+
 @pytest.fixture(scope="session", params=["cold", "warm"])
 def runner(sandbox: Sandbox, cold_sandbox: Sandbox, request: pytest.FixtureRequest) -> Runner:
     """Programs started cold, or forked from a warm interpreter (Python) or a fork server (C++)."""

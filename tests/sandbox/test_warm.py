@@ -17,22 +17,6 @@ from sandbox.local import preload_modules
 FAST = Limits(time_s=1.0, wall_s=3.0, memory_mb=128)
 
 
-@pytest.fixture(scope="module")
-def one_box(sandbox):
-    """A one-box sandbox of the backend under test: every run of a batch meets the same zygote."""
-    sb = open_sandbox(sandbox.name, workers=1)
-    yield sb
-    sb.close()
-
-
-@pytest.fixture(scope="module")
-def cold_box(sandbox):
-    """A one-box sandbox of the backend under test with the warm path off: the reference."""
-    sb = open_sandbox(sandbox.name, workers=1, warm_python=False)
-    yield sb
-    sb.close()
-
-
 @pytest.fixture
 def own_zygotes(monkeypatch):
     """Batches of two inputs or more get a zygote of their executable (not the generic one)."""
@@ -209,11 +193,11 @@ SAME = {
 
 @pytest.mark.parametrize("zygote", ["generic", "own"])
 @pytest.mark.parametrize("name", sorted(SAME))
-def test_warm_and_cold_runs_are_identical(one_box, cold_box, monkeypatch, name, zygote):
+def test_warm_and_cold_runs_are_identical(one_box, cold_sandbox, monkeypatch, name, zygote):
     source, stdin = SAME[name]
     limits = Limits(time_s=1.0, wall_s=3.0, memory_mb=64, output_mb=1)
     exe = one_box.compile(Program("python", source)).executable
-    cold = cold_box.run(exe, RunInput(stdin=stdin, args=("a1",)), limits)
+    cold = cold_sandbox.run(exe, RunInput(stdin=stdin, args=("a1",)), limits)
     generic = one_box.stats.generic_runs
     if zygote == "own":  # one batch: forks of a zygote of this executable
         monkeypatch.setattr(sandbox.pool, "OWN_ZYGOTE_INPUTS", 2)
@@ -247,13 +231,13 @@ def test_the_warm_path_can_be_switched_off(sandbox):
         cold_sandbox.close()
 
 
-def test_a_candidate_that_cannot_load_warm_runs_cold(one_box, cold_box, own_zygotes):
+def test_a_candidate_that_cannot_load_warm_runs_cold(one_box, cold_sandbox, own_zygotes):
     # A source the warm interpreter cannot compile (a NUL byte) still runs, cold, with the
     # interpreter's own message: its own zygote does not load, and a child of the generic
     # zygote execs the interpreter in its place.
     exe = one_box.compile(Program("python", "print(1)\n")).executable
     broken = type(exe)(exe.language, (("prog.py", b"print(1)\n\x00\n"),), exe.argv)
-    cold = cold_box.run(broken, b"", FAST)
+    cold = cold_sandbox.run(broken, b"", FAST)
     results, warm = warm_runs(one_box, broken, [b""] * 3)
     assert warm == 0
     results.append(one_box.run(broken, b"", FAST))  # generic
@@ -265,13 +249,13 @@ def test_a_candidate_that_cannot_load_warm_runs_cold(one_box, cold_box, own_zygo
     b"import re as r\nprint(r.X)\nimport typing\n",
     b"x = \n",  # a syntax error: the interpreter's own message
 ])
-def test_what_a_warm_child_cannot_do_as_a_cold_start_runs_as_one(one_box, cold_box, source):
+def test_what_a_warm_child_cannot_do_as_a_cold_start_runs_as_one(one_box, cold_sandbox, source):
     # A file of the program's directory named like a module the generic zygote imported: a
     # cold start imports that file; the warm child execs a cold start in its place.
     exe = one_box.compile(Program("python", "pass\n")).executable
     shadowing = type(exe)(exe.language, (("prog.py", source), ("json.py", b"X = 'mine'\n"),
                                          ("re.py", b"X = 'my re'\n")), exe.argv)
-    cold = cold_box.run(shadowing, b"", FAST)
+    cold = cold_sandbox.run(shadowing, b"", FAST)
     warm = one_box.run(shadowing, b"", FAST)
     assert cold.status is not Status.SE, cold.reason
     assert (warm.status, warm.exit_code, warm.stdout, warm.stderr) == (

@@ -11,26 +11,11 @@ import pytest
 
 import sandbox.pool
 from sandbox import Limits, Program, RunInput, Status
-from sandbox.backends import open_sandbox
 from sandbox.native import forkserver_library, warm_native_ok
 
 LIMITS = Limits(time_s=1.0, wall_s=3.0, memory_mb=256, output_mb=1)
 
 pytestmark = pytest.mark.skipif(forkserver_library() is None, reason="no C compiler to build the fork server")
-
-
-@pytest.fixture(scope="module")
-def warm_box(sandbox):
-    sb = open_sandbox(sandbox.name, workers=1)
-    yield sb
-    sb.close()
-
-
-@pytest.fixture(scope="module")
-def cold_box(sandbox):
-    sb = open_sandbox(sandbox.name, workers=1, warm_python=False, warm_native=False)
-    yield sb
-    sb.close()
 
 
 def batch(sb, exe, inputs, limits=LIMITS):
@@ -94,43 +79,43 @@ def observed(r):
 
 
 @pytest.mark.parametrize("name", sorted(SAME))
-def test_warm_and_cold_runs_are_identical(warm_box, cold_box, name):
-    exe = warm_box.compile(Program("cpp", PRELUDE + SAME[name])).executable
+def test_warm_and_cold_runs_are_identical(one_box, cold_sandbox, name):
+    exe = one_box.compile(Program("cpp", PRELUDE + SAME[name])).executable
     assert exe is not None and warm_native_ok(dict(exe.files)["prog"])
     inputs = [RunInput(stdin=b"abc hello\n")] * 4
-    cold, cold_warm = batch(cold_box, exe, inputs)
-    warm, warm_count = batch(warm_box, exe, inputs)
+    cold, cold_warm = batch(cold_sandbox, exe, inputs)
+    warm, warm_count = batch(one_box, exe, inputs)
     assert cold_warm == 0 and warm_count == 4
     assert cold[0].status is not Status.SE, cold[0].reason
     for r in cold + warm:
         assert observed(r) == observed(cold[0]), (name, r.reason, r.stdout[:300], cold[0].stdout[:300])
 
 
-def test_a_fork_server_serves_many_runs_and_survives_its_programs(warm_box):
-    hostile = warm_box.compile(Program("cpp", PRELUDE + KILL_PARENT)).executable
-    exe = warm_box.compile(Program("cpp", PRELUDE + "int main(){ long a, b; cin >> a >> b; cout << a + b << '\\n'; }"))
-    results, warm = batch(warm_box, exe.executable, [f"{i} {i}\n".encode() for i in range(200)])
+def test_a_fork_server_serves_many_runs_and_survives_its_programs(one_box):
+    hostile = one_box.compile(Program("cpp", PRELUDE + KILL_PARENT)).executable
+    exe = one_box.compile(Program("cpp", PRELUDE + "int main(){ long a, b; cin >> a >> b; cout << a + b << '\\n'; }"))
+    results, warm = batch(one_box, exe.executable, [f"{i} {i}\n".encode() for i in range(200)])
     assert [r.stdout for r in results] == [b"%d\n" % (2 * i) for i in range(200)] and warm == 200
-    starts = warm_box.stats.zygote_starts
-    hits, _ = batch(warm_box, hostile, [b""] * 4)
+    starts = one_box.stats.zygote_starts
+    hits, _ = batch(one_box, hostile, [b""] * 4)
     assert [r.stdout for r in hits] == [b"-1 1\n"] * 4  # EPERM: out of the program's reach
-    results, warm = batch(warm_box, exe.executable, [b"1 2\n"] * 8)
+    results, warm = batch(one_box, exe.executable, [b"1 2\n"] * 8)
     assert [r.stdout for r in results] == [b"3\n"] * 8 and warm == 8
-    assert warm_box.stats.zygote_starts == starts + 1  # the hostile program's own; the other one lived on
+    assert one_box.stats.zygote_starts == starts + 1  # the hostile program's own; the other one lived on
 
 
-def test_a_fork_server_names_no_program_to_the_others(warm_box):
+def test_a_fork_server_names_no_program_to_the_others(one_box):
     # Its command line would be the program's path (/box/exe/DIGEST/prog), which any process
     # may read: the server blanks it (each child puts its own back, as the identity case shows).
-    exe = warm_box.compile(Program("cpp", PRELUDE + "int main(){ puts(\"x\"); }")).executable
-    _, warm = batch(warm_box, exe, [b""] * 4)
+    exe = one_box.compile(Program("cpp", PRELUDE + "int main(){ puts(\"x\"); }")).executable
+    _, warm = batch(one_box, exe, [b""] * 4)
     assert warm == 4
-    seeker = warm_box.compile(Program("python", "import os\nseen = []\nfor p in os.listdir('/proc'):\n"
+    seeker = one_box.compile(Program("python", "import os\nseen = []\nfor p in os.listdir('/proc'):\n"
                                                 "    if p.isdigit():\n        try:\n"
                                                 "            seen.append(open(f'/proc/{p}/cmdline', 'rb').read())\n"
                                                 "        except OSError:\n            pass\n"
                                                 "print(sum(b'/box/exe/' in c for c in seen), len(seen))\n")).executable
-    r = warm_box.run(seeker, b"")
+    r = one_box.run(seeker, b"")
     assert r.ok and r.stdout.split()[0] == b"0", r.stdout  # (a warm child shows its interpreter's)
     assert int(r.stdout.split()[1]) >= 3  # the supervisor, the fork server, itself (and its zygote)
 
@@ -145,21 +130,21 @@ int main(){ puts("main"); }"""
 
 
 @pytest.mark.parametrize("source,out", [(IFUNC, b"7\n"), (PREINIT, b"main\n")], ids=["ifunc", "preinit"])
-def test_a_program_with_code_that_runs_before_the_server_starts_cold(warm_box, source, out):
-    exe = warm_box.compile(Program("cpp", source)).executable
+def test_a_program_with_code_that_runs_before_the_server_starts_cold(one_box, source, out):
+    exe = one_box.compile(Program("cpp", source)).executable
     assert not warm_native_ok(dict(exe.files)["prog"])
-    results, warm = batch(warm_box, exe, [b""] * 6)
+    results, warm = batch(one_box, exe, [b""] * 6)
     assert [r.stdout for r in results] == [out] * 6 and warm == 0
 
 
-def test_small_batches_and_single_runs_start_cold(warm_box):
-    exe = warm_box.compile(Program("cpp", PRELUDE + "int main(){ puts(\"c\"); }")).executable
-    _, warm = batch(warm_box, exe, [b""] * (sandbox.pool.NATIVE_ZYGOTE_INPUTS - 1))
+def test_small_batches_and_single_runs_start_cold(one_box):
+    exe = one_box.compile(Program("cpp", PRELUDE + "int main(){ puts(\"c\"); }")).executable
+    _, warm = batch(one_box, exe, [b""] * (sandbox.pool.NATIVE_ZYGOTE_INPUTS - 1))
     assert warm == 0
-    before = warm_box.stats.warm_runs
-    assert warm_box.run(exe, b"").stdout == b"c\n" and warm_box.stats.warm_runs == before
+    before = one_box.stats.warm_runs
+    assert one_box.run(exe, b"").stdout == b"c\n" and one_box.stats.warm_runs == before
 
 
-def test_the_doctor_says_whether_the_fork_server_is_on(warm_box, cold_box):
-    assert warm_box.isolation()["fork_server"].startswith("on: ")
-    assert cold_box.isolation()["fork_server"].startswith("off: ")
+def test_the_doctor_says_whether_the_fork_server_is_on(one_box, cold_sandbox):
+    assert one_box.isolation()["fork_server"].startswith("on: ")
+    assert cold_sandbox.isolation()["fork_server"].startswith("off: ")
