@@ -172,7 +172,7 @@ main()
 '''
 
 PY_TEST_HARNESS = r'''
-import sys, importlib.util, typing, traceback
+import sys, importlib.util, typing
 
 def _load(name, path):
     spec = importlib.util.spec_from_file_location(name, path)
@@ -200,9 +200,31 @@ def main():
         exec(compile(source, "tests.py", "exec"), namespace)
         if callable(namespace.get("check")):
             namespace["check"](fn)
-    except AssertionError:
-        traceback.print_exc()
+    except AssertionError as exc:
+        _report(exc, source)
         sys.exit(%d)
+
+def _report(exc, source):
+    # Where the assertion failed and its line, not a whole traceback: formatting one
+    # costs more than the rest of a typical run, and most samples fail.
+    tb = exc.__traceback__
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    code, line = tb.tb_frame.f_code, tb.tb_lineno
+    if code.co_filename == "tests.py":
+        lines = source.splitlines()
+        text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    else:
+        import linecache
+        text = linecache.getline(code.co_filename, line).strip()
+    try:
+        detail = str(exc)
+    except BaseException:
+        detail = ""
+    print(f"{code.co_filename}:{line}, in {code.co_name}: AssertionError" + (f": {detail}" if detail else ""),
+          file=sys.stderr)
+    if text:
+        print("    " + text, file=sys.stderr)
 
 main()
 ''' % ASSERTION_EXIT

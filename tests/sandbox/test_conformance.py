@@ -376,6 +376,17 @@ def test_test_program_verdicts(sandbox):
     cand = "def double(x):\n    return 2 * x\n"
     assert judge_test_program(sandbox, cand, "def check(c):\n    assert c(2) == 4\n", "double").verdict is Verdict.AC
     assert judge_test_program(sandbox, cand, "assert double(3) == 7\n", "double").verdict is Verdict.WA
+    # A failed assertion is reported by where it is and its line; a candidate's own assert too.
+    wa = judge_test_program(sandbox, cand, "def check(c):\n    assert c(1) == 2\n    assert c(2) == 5, 'two'\n",
+                            "double")
+    assert wa.verdict is Verdict.WA
+    assert wa.tests[0].run.stderr.decode().splitlines() == [
+        "tests.py:3, in check: AssertionError: two", "    assert c(2) == 5, 'two'"]
+    own = judge_test_program(sandbox, "def double(x):\n    assert x > 5\n    return 2 * x\n",
+                             "assert double(3) == 6\n", "double")
+    lines = own.tests[0].run.stderr.decode().splitlines()
+    assert own.verdict is Verdict.WA and lines[0].endswith("candidate.py:2, in double: AssertionError")
+    assert lines[1:] == ["    assert x > 5"]
     assert judge_test_program(sandbox, "def double(x):\n    return x / 0\n", "assert double(3) == 6\n",
                               "double").verdict is Verdict.RE
     assert judge_test_program(sandbox, "def double(x):\n  while True: pass\n", "assert double(3) == 6\n", "double",
