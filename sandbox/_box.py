@@ -595,10 +595,13 @@ class Box:
         os.mkdir(tmp, 0o755)
         for name, data in zip(header["names"], payloads):
             path = os.path.join(tmp, name)
-            _mkdirs(os.path.dirname(path))
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o555)
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
+            if "/" in name:
+                _mkdirs(os.path.dirname(path))
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o555)
+            try:
+                _write_all(fd, data)
+            finally:
+                os.close(fd)
         os.rename(tmp, base)
         self.exes.append(digest)
         return {"ok": True}
@@ -1058,8 +1061,11 @@ class Box:
                 prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # signal: the box must still die with its owner
 
     def _children(self) -> set[int]:
-        with open(self.children_file) as f:
-            return {int(p) for p in f.read().split()}
+        fd = os.open(self.children_file, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            return {int(p) for p in _read_all(fd).split()}
+        finally:
+            os.close(fd)
 
     def _write_work_file(self, name: str, data: bytes) -> None:
         path = os.path.join(WORK, name)
@@ -1125,9 +1131,13 @@ class Box:
         nothing can race the deletion; the supervisor may override file permissions
         (CAP_DAC_OVERRIDE, CAP_FOWNER), its programs never can."""
         for path in SCRATCH:
-            _empty_dir(path)
-            mode, uid, gid = self.cfg["scratch_state"][path]
+            mode, uid, gid, empty_size = self.cfg["scratch_state"][path]
             st = os.lstat(path)
+            # On tmpfs a directory's size counts its entries: at its empty size, with no
+            # subdirectory, it holds nothing, and one lstat stands for reading it.
+            if empty_size < 0 or st.st_size != empty_size or st.st_nlink != 2:
+                _empty_dir(path)
+                st = os.lstat(path)
             if stat.S_IMODE(st.st_mode) != mode:
                 os.chmod(path, mode)
             if (st.st_uid, st.st_gid) != (uid, gid):
@@ -1219,9 +1229,23 @@ _RESET_SIGNALS = (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGINT,
                   signal.SIGUSR1, signal.SIGUSR2)
 
 
-def scratch_state() -> dict[str, tuple[int, int, int]]:
-    """Mode, owner and group of each scratch dir as set up (each wipe gives them back)."""
-    return {path: (stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid) for path in SCRATCH for st in [os.lstat(path)]}
+def scratch_state() -> dict[str, tuple[int, int, int, int]]:
+    """Mode, owner and group of each scratch dir as set up (each wipe gives them back), and
+    its size when empty if it is the root of a tmpfs mount (-1 otherwise): there a
+    directory's size grows with every entry, so a wipe finds an untouched dir by its size."""
+    fstype = {}
+    with open("/proc/self/mountinfo", "rb") as f:
+        for line in f:
+            fields, _, rest = line.partition(b" - ")
+            parts = fields.split()
+            if len(parts) > 4 and rest:
+                fstype[os.fsdecode(parts[4])] = rest.split()[0]  # the last mount of a point is on top
+    state = {}
+    for path in SCRATCH:
+        st = os.lstat(path)
+        empty = fstype.get(path) == b"tmpfs" and st.st_nlink == 2 and not os.listdir(path)
+        state[path] = (stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid, st.st_size if empty else -1)
+    return state
 
 
 def _empty_dir(path: str) -> None:
