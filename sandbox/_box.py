@@ -192,7 +192,7 @@ class Reader:
 # --------------------------------------------------------------------------- box set-up
 
 ROOT = "/tmp"          # in the private mount namespace a fresh tmpfs is mounted here and becomes /
-WORK = "/sandbox"      # the run's private writable work dir (fresh tmpfs per run when dirty)
+WORK = "/sandbox"      # the run's private writable work dir (a scratch dir, wiped after every run)
 EXE = "/box/exe"       # executables, root-owned; the dir is not listable, each exe dir is read+exec
 SCRATCH = ("/sandbox", "/tmp", "/dev/shm")
 #: What collecting every file of the work dir (``**``, a program folder's build) brings back at most.
@@ -565,7 +565,6 @@ class Box:
         self.gid = cfg["gid"]
         self.cgroup = cgroup
         self.exes: list[str] = []  # LRU order of stored executables
-        self.dirty = {path: False for path in SCRATCH}
         #: exit status and rusage of processes reaped while killing (pid -> (status, rusage))
         self.reaped: dict[int, tuple[int, resource.struct_rusage]] = {}
         #: warm Python interpreters by key, least recently used first (at most ZYGOTES_PER_BOX)
@@ -631,8 +630,6 @@ class Box:
             path = os.path.join(WORK, name)
             os.makedirs(path, exist_ok=True)
             os.chown(path, self.uid, self.gid)
-        if header.get("files") or header.get("dirs"):
-            self.dirty[WORK] = True
 
         time_s = float(lim["time_s"])
         wall_s = float(lim["wall_s"])
@@ -1147,7 +1144,6 @@ class Box:
                     os.removexattr(path, attr)
             except OSError:  # no extended attributes on this file system
                 pass
-            self.dirty[path] = False
 
     # ---- main loop
     def serve(self) -> None:
