@@ -153,6 +153,8 @@ class Candidate:
     #: What went wrong on the first failing sample (shown to the model by the repair loop).
     feedback: str = ""
     cluster: int | None = None
+    #: Clearly slower than the fastest member of its cluster (see :func:`_fast_first`).
+    slow: bool = False
 
 
 @dataclass
@@ -726,19 +728,37 @@ def _shown(run: RunResult) -> str:
 
 
 def distinct_members(clusters: Sequence[Cluster], candidates: Sequence[Any]) -> list[Cluster]:
-    """The clusters with one member per distinct program (a duplicate stands in for its
-    original only when the original is absent): what :func:`select` picks from."""
+    """The clusters with one member per distinct program: what :func:`select` picks from.
+
+    A distinct program stands in by its first member (a duplicate stands in for its original
+    only when the original is absent). Inside a cluster the programs keep the pipeline's tiers
+    (clearly slower members last, then compiled before interpreted; :func:`_fast_first`), and
+    within a tier the program written most often among the cluster's members comes first:
+    the members behave alike on every input, and the version the model wrote most often is
+    its most likely one. Ties keep the members' order. The copies are counted among the
+    members given, so a re-selection on a subset of the samples counts only those."""
     out = []
     for c in clusters:
-        seen: set[int] = set()
-        members = []
+        copies: dict[int, int] = {}
+        first: dict[int, int] = {}
         for m in c.members:
             root = _root(candidates, m)
-            if root not in seen:
-                seen.add(root)
-                members.append(m)
+            copies[root] = copies.get(root, 0) + 1
+            first.setdefault(root, m)
+        position = {m: i for i, m in enumerate(c.members)}
+        members = sorted(first.values(), key=lambda m: (*_tier(candidates[m]), -copies[_root(candidates, m)],
+                                                        position[m]))
         out.append(replace(c, members=tuple(members)))
     return out
+
+
+def _tier(cand: Any) -> tuple[bool, bool]:
+    """(clearly slower than its cluster's fastest, interpreted): the order of submission
+    inside a cluster before anything else (a trace written before ``slow`` was recorded
+    counts every member as fast; one with no language, as compiled)."""
+    slow, language = (cand.get("slow", False), cand.get("language")) if isinstance(cand, dict) else (
+        cand.slow, cand.language)
+    return bool(slow), bool(language) and get_language(str(language)).interpreted
 
 
 def _root(candidates: Sequence[Any], cid: int) -> int:
@@ -766,7 +786,8 @@ def _fast_first(members: list[int], runs: dict[int, list[RunResult | None]],
     a running process, ``calls``, is timed without the process start a run of its own
     pays, so the two are not compared.) Then compiled before interpreted (on equal
     behaviour a compiled program is the safer submission against the time limit), then
-    candidate order."""
+    candidate order. Each member's ``slow`` is recorded on its candidate, so that
+    :func:`distinct_members` (and a report's re-selection from the trace) keeps these tiers."""
     def root(m: int) -> Candidate:
         dup = candidates[m].duplicate_of
         return candidates[m if dup is None else dup]
@@ -778,8 +799,9 @@ def _fast_first(members: list[int], runs: dict[int, list[RunResult | None]],
     for m in members:
         kind = calls(root(m))
         fastest[kind] = min(fastest.get(kind, cpu(m)), cpu(m))
-    return tuple(sorted(members, key=lambda m: (cpu(m) > 1.5 * fastest[calls(root(m))] + 0.02,
-                                                get_language(candidates[m].language).interpreted, m)))
+    for m in members:
+        candidates[m].slow = cpu(m) > 1.5 * fastest[calls(root(m))] + 0.02
+    return tuple(sorted(members, key=lambda m: (*_tier(candidates[m]), m)))
 
 
 def solve(problem: Problem, config: SolveConfig, model: Model | Sequence[Model], sandbox: Sandbox,

@@ -41,8 +41,10 @@ A cluster *passes* a test when its behaviour on the test's input is that class.
 tests: failures first gave 32.9% first-submission accuracy, this order 36.0%.)
 
 **Submissions** (:func:`select`) are taken round-robin: the first member of each cluster
-in order, then the second members, until ``k`` are chosen. (Inside a cluster the pipeline
-lists members clearly slower than the fastest last, then compiled before interpreted.)
+in order, then the second members, until ``k`` are chosen, one per distinct program.
+(Inside a cluster the pipeline lists members clearly slower than the fastest last, then
+compiled before interpreted, then the program written most often first:
+:func:`solver.pipeline.distinct_members`.)
 """
 
 from __future__ import annotations

@@ -229,6 +229,51 @@ def test_several_right_answers_cluster_through_the_output_validator(sandbox):
     assert attempt.submissions[:2] == [0, 2]
 
 
+def test_inside_a_cluster_the_program_written_most_often_is_submitted_first(sandbox):
+    """Three samples of the same behaviour, two of them one program (up to a comment): that
+    program is the cluster's first submission, though a different program came first."""
+    problem = load(str(CORE / "meteorlog"))[0]
+    correct = sub("meteorlog", "accepted/meteors.py")
+    other = correct + "\nassert True\n"  # the same behaviour, another program
+    pool = [fence(other), fence(correct), fence(correct + "\n# the same again\n")]
+    with ScriptedOpenAI({"Meteor Log": pool}) as server:
+        model = OpenAIModel(ModelConfig("scripted", server.base_url, "k", backoff_s=0.01), "solve")
+        config = SolveConfig(samples=3, variants=("direct",), k=2, generated_inputs=4, grown_inputs=0,
+                             repair_rounds=0)
+        attempt = solve(problem, config, model, sandbox)
+    assert [c.duplicate_of for c in attempt.candidates] == [None, None, 1]
+    assert [cl.members for cl in attempt.clusters] == [(0, 1, 2)]
+    assert attempt.submissions == [1, 0]
+
+
+def test_distinct_members_order_tiers_then_copies_then_position():
+    from solver.pipeline import Candidate, distinct_members
+    from solver.ranker import Cluster
+
+    def cand(i, language="python", dup=None, slow=False):
+        c = Candidate(i, language, f"code {i}", "direct", i, duplicate_of=dup)
+        c.slow = slow
+        return c
+
+    # 0 alone; 1 with two copies (2, 3); 4 with one copy (5).
+    cands = [cand(0), cand(1), cand(2, dup=1), cand(3, dup=1), cand(4), cand(5, dup=4)]
+    cluster = Cluster("s", (0, 1, 2, 3, 4, 5), 0)
+    assert distinct_members([cluster], cands)[0].members == (1, 4, 0)
+    # Counted among the members given: without 2 and 3, program 1 has no more copies than 0.
+    assert distinct_members([Cluster("s", (0, 1, 4, 5), 0)], cands)[0].members == (4, 0, 1)
+    # A duplicate stands in for its absent original, with the original's copies.
+    assert distinct_members([Cluster("s", (0, 2, 3), 0)], cands)[0].members == (2, 0)
+    # Tiers come first: a slow program, however often written, after a fast one; compiled
+    # before interpreted. Traces (dicts) without ``slow`` count every member fast.
+    cands[1].slow = cands[2].slow = cands[3].slow = True
+    assert distinct_members([cluster], cands)[0].members == (4, 0, 1)
+    cands[0] = cand(0, "cpp")
+    assert distinct_members([cluster], cands)[0].members == (0, 4, 1)
+    traces = [{"language": "python", "duplicate_of": c.duplicate_of} for c in cands[1:]]
+    traces.insert(0, {"language": "python", "duplicate_of": None})
+    assert distinct_members([cluster], traces)[0].members == (1, 4, 0)
+
+
 def test_inside_a_cluster_compiled_members_come_before_interpreted_ones():
     from sandbox import RunResult, Status
     from solver.pipeline import Candidate, _fast_first
