@@ -16,6 +16,11 @@ survives a doubling of the samples is unlikely to change with more; a lone candi
 that crashes is not trusted. A problem with no candidate surviving the examples never stops
 early.
 
+**A cascade** (several solve models, cheap first) runs the rounds model after model, every
+candidate drawn so far ranked together and the stop rule carried across models; a later
+model's rounds each double the samples of all models drawn so far (:func:`cascade_rounds`),
+so that the rule's "unchanged after a doubling" still holds.
+
 The same rule is applied offline to any recorded run (:func:`simulate`): a round's
 candidates are a prefix of the recorded pool and the selection on them is the one the
 report recomputes on subsets (:func:`solver.report.ranked_subset`), so the figures of an
@@ -54,6 +59,22 @@ def rounds(first: int, total: int) -> list[int]:
     out = [first]
     while out[-1] < total:
         out.append(min(total, out[-1] * 2))
+    return out
+
+
+def cascade_rounds(first: int, budget: int, before: int) -> list[int]:
+    """A cascade model's rounds: its samples drawn after each, when the models before it
+    drew ``before`` in all. The first model's are :func:`rounds`; a later model's each
+    double the samples of every model drawn so far (its first draws ``before`` more), up to
+    its ``budget``: the stop rule trusts a top cluster that survives a doubling, and a few
+    samples added to many would barely test it."""
+    if before <= 0:
+        return rounds(first, budget)
+    out: list[int] = []
+    total = before
+    while not out or out[-1] < budget:
+        total *= 2
+        out.append(min(budget, total - before))
     return out
 
 
@@ -112,7 +133,7 @@ def simulate_cascade(attempt: dict[str, Any], budgets: Sequence[int], first: int
                      weights: RankWeights | None = None) -> tuple[list[int], list[int]] | None:
     """What a cascade with per-model ``budgets`` would have drawn and chosen on a recorded
     cascade problem: (samples drawn per model, submissions), as the pipeline runs it (each
-    model's rounds from ``first`` up to its budget, every candidate drawn so far ranked
+    model's rounds up to its budget, :func:`cascade_rounds`, every candidate drawn so far ranked
     together, the stop rule carried across models; a model with budget 0 is skipped). None
     when that needs a sample the recorded run never drew (it stopped earlier, or its budget
     was smaller): such a setting cannot be judged on this problem. ``models``: the cascade's
@@ -129,7 +150,7 @@ def simulate_cascade(attempt: dict[str, Any], budgets: Sequence[int], first: int
     tracker = Tracker(rule)
     ranked: list[Ranked] = []
     for i, budget in enumerate(budgets):
-        for m in rounds(first, budget) if budget > 0 else []:
+        for m in cascade_rounds(first, budget, sum(drawn)) if budget > 0 else []:
             if m > len(pools[i]):
                 return None
             drawn[i] = m

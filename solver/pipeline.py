@@ -63,7 +63,7 @@ from problems.judging import (
 )
 from sandbox import Interaction, Limits, Program, RunInput, RunResult, Sandbox, Status, get_language
 
-from .budget import StopRule, Tracker, rounds
+from .budget import StopRule, Tracker, cascade_rounds, rounds
 from .execution import FLOOR_S, execute, timeouts_stop
 from .extract import completed_program, extract_code, fingerprint
 from .growth import grown_inputs
@@ -835,15 +835,14 @@ def solve(problem: Problem, config: SolveConfig, model: Model | Sequence[Model],
     plan = rounds(config.first_round, config.samples) if config.first_round else [config.samples]
     if len(cascade) > 1:
         budgets = config.cascade_samples or (config.samples,) * len(cascade)
-        _adaptive(run, [(m, n, rounds(config.first_round or CASCADE_FIRST_ROUND, n)) for m, n in zip(cascade, budgets)],
-                  stage)
+        _adaptive(run, list(zip(cascade, budgets)), config.first_round or CASCADE_FIRST_ROUND, stage)
     elif len(plan) == 1:
         for name, step in (("sample", run.sample), ("filter", lambda: run.filter(list(attempt.candidates))),
                            ("repair", run.repair), ("tests", run.inputs), ("rank", run.rank),
                            ("distinguish", run.distinguish)):
             stage(name, step)
     else:
-        _adaptive(run, [(run.model, config.samples, plan)], stage)
+        _adaptive(run, [(run.model, config.samples)], config.first_round, stage)
     attempt.usage = _usage(models, problem.id)
     return attempt
 
@@ -853,21 +852,25 @@ def solve(problem: Problem, config: SolveConfig, model: Model | Sequence[Model],
 CASCADE_FIRST_ROUND = 4
 
 
-def _adaptive(run: _Run, stages: list[tuple[Model, int, list[int]]],
+def _adaptive(run: _Run, stages: list[tuple[Model, int]], first: int,
               stage: Callable[[str, Callable[[], Any]], Any]) -> None:
-    """The adaptive budget's rounds (:mod:`solver.budget`), model after model of a cascade:
-    draw, filter, rank, until the stop rule settles the selection (every candidate so far,
-    of every model, is ranked together) or the model's ``plan`` is drawn, then the next
-    model; then repair (by the last model drawn from) and the S* round."""
+    """The adaptive budget's rounds (:mod:`solver.budget`), model after model of a cascade
+    (each with its budget; rounds from ``first``, a later model's doubling all the samples
+    drawn, :func:`solver.budget.cascade_rounds`): draw, filter, rank, until the stop rule
+    settles the selection (every candidate so far, of every model, is ranked together) or
+    the model's budget is drawn, then the next model (one with no budget is skipped); then
+    repair (by the last model drawn from) and the S* round."""
     attempt, config = run.attempt, run.config
     tracker = Tracker(config.stop_rule)
     #: Every model of the cascade, the ones never reached with 0 samples (what tune replays).
-    spent: list[dict[str, Any]] = [{"model": model.name, "samples": 0, "of": budget} for model, budget, _ in stages]
+    spent: list[dict[str, Any]] = [{"model": model.name, "samples": 0, "of": budget} for model, budget in stages]
     settled = False
-    for index, (model, budget, plan) in enumerate(stages):
+    for index, (model, budget) in enumerate(stages):
+        if budget <= 0:
+            continue
         run.model, run.repair_base = model, budget
         drawn = 0
-        for m in plan:
+        for m in cascade_rounds(first, budget, sum(s["samples"] for s in spent)):
             new = stage("sample", lambda: run.sample(drawn, m))
             stage("filter", lambda: run.filter(new))
             if "tests" not in attempt.timings:  # the test inputs are built once, in the first round
@@ -887,7 +890,7 @@ def _adaptive(run: _Run, stages: list[tuple[Model, int, list[int]]],
     stage("distinguish", run.distinguish)
     attempt.budget = {"first_round": config.first_round or (CASCADE_FIRST_ROUND if len(stages) > 1 else 0),
                       "rule": config.stop_rule.to_json(), "samples": sum(s["samples"] for s in spent),
-                      "of": sum(b for _, b, _ in stages), "settled": settled, "models": spent,
+                      "of": sum(b for _, b in stages), "settled": settled, "models": spent,
                       "rounds": tracker.history}
 
 

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from solver.budget import StopRule, Tracker, rounds
+from solver.budget import StopRule, Tracker, cascade_rounds, rounds
 from solver.ranker import Cluster, Ranked
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +31,14 @@ def test_rounds_double_and_end_at_the_budget():
     assert rounds(4, 100) == [4, 8, 16, 32, 64, 100]
     assert rounds(1, 4) == [1, 2, 4]
     assert rounds(0, 8) == [8] and rounds(8, 8) == [8] and rounds(16, 8) == [8]
+
+
+def test_a_later_model_of_a_cascade_doubles_every_sample_drawn():
+    assert cascade_rounds(4, 20, 0) == rounds(4, 20) == [4, 8, 16, 20]
+    # After the cheap model's 20: 20 more (40 in all), 60 (80), then the budget's 80 (100).
+    assert cascade_rounds(4, 80, 20) == [20, 60, 80]
+    assert cascade_rounds(2, 8, 8) == [8] and cascade_rounds(4, 5, 100) == [5]
+    assert cascade_rounds(4, 30, 3) == [3, 9, 21, 30]
 
 
 def test_the_stop_rule():

@@ -55,17 +55,22 @@ def test_a_cascade_costs_less_per_solved_problem_than_the_strong_model_alone(tmp
     cascade = solve(tmp_path, "cascade", "cheap,strong", "--cascade-samples", "8,8")
     strong = solve(tmp_path, "strong", "strong", "-n", "8")
     assert cascade["1_at_k"] == strong["1_at_k"] == 1.0
-    # The strong model wrote 4 samples in the cascade instead of 12 alone; the cheap ones cost ~1/50 each.
-    assert cascade["cost_per_solved"] < strong["cost_per_solved"] / 2
+    # The strong model wrote 8 samples in the cascade instead of 12 alone (4 a problem); the
+    # cheap ones cost ~1/50 each.
+    assert strong["samples_spent"]["mean"] == 4.0
+    assert cascade["cost_per_solved"] < strong["cost_per_solved"] * 0.75
     stages = {s["model"]: s for s in cascade["cascade"]}
     # Two problems settle on the cheap model's samples; Meteor Log moves on to the strong one.
     assert (stages["cheap"]["problems_ended"], stages["strong"]["problems_ended"]) == (2, 1)
-    assert stages["cheap"]["samples"] == 4 + 4 + 8 and stages["strong"]["samples"] == 4
+    assert stages["cheap"]["samples"] == 4 + 4 + 8 and stages["strong"]["samples"] == 8
     assert set(cascade["usage"]) == {"solve:cheap", "solve:strong"}
     with sqlite3.connect(tmp_path / "cascade" / "run.sqlite") as db:
         attempts = {pid: json.loads(a) for pid, a in db.execute("SELECT id, attempt FROM problems")}
     meteor = attempts["meteorlog"]
-    assert [m["samples"] for m in meteor["budget"]["models"]] == [8, 4] and meteor["budget"]["settled"]
+    # The strong model's first round doubles the 8 samples drawn: its 8 right samples lead,
+    # a new top cluster that no doubling has tested yet, and its budget is spent.
+    assert [m["samples"] for m in meteor["budget"]["models"]] == [8, 8] and not meteor["budget"]["settled"]
+    assert [r["samples"] for r in meteor["budget"]["rounds"]] == [2, 4, 8, 16]
     assert {c["model"] for c in meteor["candidates"]} == {"cheap", "strong"}
     chosen = meteor["candidates"][meteor["submissions"][0]]
     assert chosen["model"] == "strong"
@@ -81,7 +86,8 @@ def test_a_cascade_costs_less_per_solved_problem_than_the_strong_model_alone(tmp
     # submission; a setting that needs samples the run never drew (Snack Hike settled after 4
     # cheap ones) is refused.
     assert simulate_cascade(meteor, (8, 0), 2, StopRule(), 1) == ([8, 0], [])
-    assert simulate_cascade(meteor, (4, 8), 2, StopRule(), 1) == ([4, 4], meteor["submissions"][:1])
+    # Cheap 4 (rounds 2, 4), then strong 4 (doubling 4) and 8 (doubling 8): settled there.
+    assert simulate_cascade(meteor, (4, 8), 2, StopRule(), 1) == ([4, 8], meteor["submissions"][:1])
     assert simulate_cascade(attempts["snackhike"], (2, 8), 2, StopRule(), 1) is None
 
 
