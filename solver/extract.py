@@ -10,6 +10,7 @@ compared by its syntax tree, C++ by its tokens with comments removed (layout ign
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import re
 
@@ -86,3 +87,21 @@ def normalise(code: str, language: str) -> str:
 
 def fingerprint(code: str, language: str) -> str:
     return hashlib.sha256(f"{language}\0{normalise(code, language)}".encode()).hexdigest()[:16]
+
+
+_PY_COMMENTS = re.compile(r"#[^\n]*")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def token_set(code: str, language: str) -> frozenset[str]:
+    """The distinct tokens of a program (words and single symbols), its comments left out:
+    what the similarity of two programs is measured on (:func:`similarity`)."""
+    comments = _CPP_COMMENTS if language == "cpp" else _PY_COMMENTS if language == "python" else None
+    return frozenset(_TOKEN.findall(comments.sub(" ", code) if comments else code))
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """The Jaccard similarity of two token sets: shared tokens over all tokens (1 for two
+    empty sets)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 1.0

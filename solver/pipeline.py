@@ -36,6 +36,7 @@ Python candidates of function-call problems run as one process per candidate and
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import time
 from collections import Counter
@@ -65,7 +66,7 @@ from sandbox import Interaction, Limits, Program, RunInput, RunResult, Sandbox, 
 
 from .budget import StopRule, Tracker, cascade_rounds, rounds
 from .execution import FLOOR_S, execute, timeouts_stop
-from .extract import completed_program, extract_code, fingerprint
+from .extract import completed_program, extract_code, fingerprint, similarity, token_set
 from .growth import grown_inputs
 from .models import Model, ModelUnusable, ReplayMissing
 from .prompts import (
@@ -597,7 +598,8 @@ class _Run:
         for i, c in enumerate(attempt.clusters):
             for member in c.members:
                 attempt.candidates[member].cluster = i
-        attempt.submissions = select(distinct_members(attempt.clusters, attempt.candidates), self.config.k)
+        attempt.submissions = select(distinct_members(attempt.clusters, attempt.candidates, self.config.k),
+                                     self.config.k)
 
     # ------------------------------------------------------------------ S*
     def distinguish(self) -> None:
@@ -727,29 +729,57 @@ def _shown(run: RunResult) -> str:
     return run.stdout[:OUTPUT_SHOWN].decode(errors="replace") if run.ok else run.status.value
 
 
-def distinct_members(clusters: Sequence[Cluster], candidates: Sequence[Any]) -> list[Cluster]:
-    """The clusters with one member per distinct program: what :func:`select` picks from.
+def distinct_members(clusters: Sequence[Cluster], candidates: Sequence[Any], limit: int | None = None
+                     ) -> list[Cluster]:
+    """The clusters with one member per distinct program: what :func:`select` picks from
+    (the first ``limit`` clusters only, when given: ``select`` of ``k`` never reaches past
+    the first ``k``).
 
     A distinct program stands in by its first member (a duplicate stands in for its original
     only when the original is absent). Inside a cluster the programs keep the pipeline's tiers
     (clearly slower members last, then compiled before interpreted; :func:`_fast_first`), and
-    within a tier the program written most often among the cluster's members comes first:
-    the members behave alike on every input, and the version the model wrote most often is
-    its most likely one. Ties keep the members' order. The copies are counted among the
-    members given, so a re-selection on a subset of the samples counts only those."""
+    within a tier the most *typical* program comes first: the one whose tokens the cluster's
+    members share most, its summed similarity (:func:`solver.extract.similarity` of token
+    sets, comments left out) to every member, duplicates counted, itself included. The
+    members behave alike on every input; a program written often, or close to what was
+    written often, is the model's most likely version of that behaviour, and one with a
+    token the others lack (``>=`` where they wrote ``>``) the least. Ties keep the members'
+    order. Only the members given count, so a re-selection on a subset of the samples
+    looks at those alone."""
     out = []
-    for c in clusters:
+    for c in clusters[:limit]:
         copies: dict[int, int] = {}
         first: dict[int, int] = {}
         for m in c.members:
             root = _root(candidates, m)
             copies[root] = copies.get(root, 0) + 1
             first.setdefault(root, m)
+        # Of two programs the one with more copies is the more typical (the difference of
+        # their sums is the difference of their copies times 1 - their similarity).
+        typical = _typicality(copies, candidates) if len(copies) > 2 else copies
         position = {m: i for i, m in enumerate(c.members)}
-        members = sorted(first.values(), key=lambda m: (*_tier(candidates[m]), -copies[_root(candidates, m)],
+        members = sorted(first.values(), key=lambda m: (*_tier(candidates[m]), -typical[_root(candidates, m)],
                                                         position[m]))
         out.append(replace(c, members=tuple(members)))
     return out
+
+
+def _typicality(copies: dict[int, int], candidates: Sequence[Any]) -> dict[int, float]:
+    """Per distinct program (root id -> its copies in a cluster): its summed token-set
+    similarity to every member of the cluster, itself and its copies included."""
+    roots = list(copies)
+    sets = []
+    for r in roots:
+        cand = candidates[r]
+        code, language = (cand.get("code"), cand.get("language")) if isinstance(cand, dict) else (
+            cand.code, cand.language)
+        sets.append(token_set(code or "", str(language)))
+    score = [float(copies[r]) for r in roots]
+    for i, j in itertools.combinations(range(len(roots)), 2):
+        sim = similarity(sets[i], sets[j])
+        score[i] += copies[roots[j]] * sim
+        score[j] += copies[roots[i]] * sim
+    return {r: round(x, 9) for r, x in zip(roots, score)}
 
 
 def _tier(cand: Any) -> tuple[bool, bool]:

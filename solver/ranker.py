@@ -43,8 +43,8 @@ tests: failures first gave 32.9% first-submission accuracy, this order 36.0%.)
 **Submissions** (:func:`select`) are taken round-robin: the first member of each cluster
 in order, then the second members, until ``k`` are chosen, one per distinct program.
 (Inside a cluster the pipeline lists members clearly slower than the fastest last, then
-compiled before interpreted, then the program written most often first:
-:func:`solver.pipeline.distinct_members`.)
+compiled before interpreted, then the most typical program first, the one whose tokens
+the cluster's members share most, copies counted: :func:`solver.pipeline.distinct_members`.)
 """
 
 from __future__ import annotations

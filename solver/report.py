@@ -79,7 +79,7 @@ def ranked_subset(attempt: dict[str, Any], keep: set[int], weights: RankWeights 
 
 def select_ranked(attempt: dict[str, Any], ranked: list[Ranked], k: int) -> list[int]:
     """The ``k`` submissions chosen from a ranking of a recorded trace."""
-    return select(distinct_members([r.cluster for r in ranked], attempt["candidates"]), k)
+    return select(distinct_members([r.cluster for r in ranked], attempt["candidates"], k), k)
 
 
 def select_subset(attempt: dict[str, Any], keep: set[int], k: int) -> list[int]:

@@ -247,6 +247,7 @@ def test_inside_a_cluster_the_program_written_most_often_is_submitted_first(sand
 
 
 def test_distinct_members_order_tiers_then_copies_then_position():
+    """Programs equally far apart (``code 0``, ``code 1``, ...): the one written most often leads."""
     from solver.pipeline import Candidate, distinct_members
     from solver.ranker import Cluster
 
@@ -269,9 +270,27 @@ def test_distinct_members_order_tiers_then_copies_then_position():
     assert distinct_members([cluster], cands)[0].members == (4, 0, 1)
     cands[0] = cand(0, "cpp")
     assert distinct_members([cluster], cands)[0].members == (0, 4, 1)
-    traces = [{"language": "python", "duplicate_of": c.duplicate_of} for c in cands[1:]]
-    traces.insert(0, {"language": "python", "duplicate_of": None})
+    traces = [{"language": "python", "duplicate_of": c.duplicate_of, "code": c.code} for c in cands]
     assert distinct_members([cluster], traces)[0].members == (1, 4, 0)
+
+
+def test_inside_a_cluster_the_most_typical_program_comes_first():
+    """No program was written twice; the one whose tokens the others share most leads, not
+    the first in sample order, whose ``>=`` no other has."""
+    from solver.extract import similarity, token_set
+    from solver.pipeline import Candidate, distinct_members
+    from solver.ranker import Cluster
+
+    bodies = ["return [x for x in l if x >= 0]  # keep zero", "return [x for x in l if x > 0]",
+              "return [i for i in l if i > 0]", "return [n for n in l if n > 0]"]
+    cands = [Candidate(i, "python", body + "\n", "direct", i) for i, body in enumerate(bodies)]
+    assert token_set(cands[0].code, "python") - token_set(cands[1].code, "python") == {"="}  # not the comment
+    assert similarity(token_set(cands[1].code, "python"), token_set(cands[2].code, "python")) == 9 / 11
+    # Summed similarities: 1 has 1 + 10/11 + 9/11 + 9/11, 0 has 1 + 10/11 + 3/4 + 3/4, 2 and 3
+    # 1 + 9/11 + 9/11 + 3/4 each (a tie: sample order).
+    assert distinct_members([Cluster("s", (0, 1, 2, 3), 0)], cands)[0].members == (1, 0, 2, 3)
+    # ``limit``: only the clusters a selection of that many can reach.
+    assert len(distinct_members([Cluster("s", (0,), 0), Cluster("t", (1,), 0)], cands, 1)) == 1
 
 
 def test_inside_a_cluster_compiled_members_come_before_interpreted_ones():
