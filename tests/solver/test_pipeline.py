@@ -251,10 +251,8 @@ def test_distinct_members_order_tiers_then_copies_then_position():
     from solver.pipeline import Candidate, distinct_members
     from solver.ranker import Cluster
 
-    def cand(i, language="python", dup=None, slow=False):
-        c = Candidate(i, language, f"code {i}", "direct", i, duplicate_of=dup)
-        c.slow = slow
-        return c
+    def cand(i, language="python", dup=None):
+        return Candidate(i, language, f"code {i}", "direct", i, duplicate_of=dup)
 
     # 0 alone; 1 with two copies (2, 3); 4 with one copy (5).
     cands = [cand(0), cand(1), cand(2, dup=1), cand(3, dup=1), cand(4), cand(5, dup=4)]
