@@ -768,12 +768,7 @@ def _typicality(copies: dict[int, int], candidates: Sequence[Any]) -> dict[int, 
     """Per distinct program (root id -> its copies in a cluster): its summed token-set
     similarity to every member of the cluster, itself and its copies included."""
     roots = list(copies)
-    sets = []
-    for r in roots:
-        cand = candidates[r]
-        code, language = (cand.get("code"), cand.get("language")) if isinstance(cand, dict) else (
-            cand.code, cand.language)
-        sets.append(token_set(code or "", str(language)))
+    sets = [token_set(_field(candidates[r], "code") or "", str(_field(candidates[r], "language"))) for r in roots]
     score = [float(copies[r]) for r in roots]
     for i, j in itertools.combinations(range(len(roots)), 2):
         sim = similarity(sets[i], sets[j])
@@ -786,15 +781,19 @@ def _tier(cand: Any) -> tuple[bool, bool]:
     """(clearly slower than its cluster's fastest, interpreted): the order of submission
     inside a cluster before anything else (a trace written before ``slow`` was recorded
     counts every member as fast; one with no language, as compiled)."""
-    slow, language = (cand.get("slow", False), cand.get("language")) if isinstance(cand, dict) else (
-        cand.slow, cand.language)
-    return bool(slow), bool(language) and get_language(str(language)).interpreted
+    language = _field(cand, "language")
+    return bool(_field(cand, "slow", False)), bool(language) and get_language(str(language)).interpreted
 
 
 def _root(candidates: Sequence[Any], cid: int) -> int:
-    cand = candidates[cid]
-    dup = cand["duplicate_of"] if isinstance(cand, dict) else cand.duplicate_of
+    dup = _field(candidates[cid], "duplicate_of")
     return cid if dup is None else dup
+
+
+def _field(cand: Any, name: str, default: Any = None) -> Any:
+    """A field of a candidate: a :class:`Candidate`, or its dict in a recorded trace (where a
+    trace written before the field existed lacks it: ``default``)."""
+    return cand.get(name, default) if isinstance(cand, dict) else getattr(cand, name, default)
 
 
 def _raise_unusable(results: Sequence[Any]) -> None:
